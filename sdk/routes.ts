@@ -1,0 +1,46 @@
+import { ErrorCode, fail } from "./errors";
+import { findOverlap, Prefix } from "./prefix";
+import { LinkRole } from "./topology";
+
+/**
+ * Google advertised-route priority (sent to AWS as MED; lower wins). A backup link advertises
+ * the same prefixes at a worse priority, so it only carries traffic when the primary is gone.
+ */
+export const ROUTE_PRIORITY: Record<LinkRole, number> = {
+    [LinkRole.Primary]: 100,
+    [LinkRole.Backup]: 10000,
+};
+
+/** Allowed prefixes a Direct Connect gateway association accepts (AWS quota). */
+export const DX_GATEWAY_PREFIX_LIMIT = 20;
+
+/** Prefixes AWS learns from Google over one managed interconnect (provider limit). */
+export const MANAGED_ROUTE_LIMIT = 1000;
+
+/**
+ * Checks an advertised-prefix list: at least one prefix, all valid, none overlapping, and no
+ * more than the product allows. Returns them in canonical form and order.
+ */
+export function checkPrefixList(texts: unknown, field: string, limit?: { max: number; product: string }): Prefix[] {
+    const prefixes = Prefix.parseAll(texts, field);
+    if (prefixes.length === 0) {
+        fail({ code: ErrorCode.InvalidArgument, field, value: texts, rule: "must list at least one prefix", fix: "List the CIDRs this side advertises, e.g. [\"10.20.0.0/16\"]." });
+    }
+    const overlap = findOverlap(prefixes);
+    if (overlap) {
+        const [a, b] = overlap;
+        fail({
+            code: ErrorCode.Overlap, field: `${field}[${b}]`, value: prefixes[b].toString(),
+            rule: `overlaps ${field}[${a}] (${prefixes[a]})`,
+            fix: "Advertise each range once: drop the more specific prefix or merge them.",
+        });
+    }
+    if (limit && prefixes.length > limit.max) {
+        fail({
+            code: ErrorCode.TooManyPrefixes, field, value: prefixes.length,
+            rule: `${limit.product} accepts at most ${limit.max} prefixes`,
+            fix: "Summarise the prefixes into fewer, larger ranges.",
+        });
+    }
+    return prefixes;
+}

@@ -1,0 +1,157 @@
+/**
+ * The one model that flows through crosscloud. Components build it from their args before they
+ * declare anything, policies rebuild it from a stack's raw resources, the CLI draws it. It is plain,
+ * JSON-serialisable data so it can travel as a stack output and through a StackReference.
+ */
+
+export enum Cloud {
+    Aws = "aws",
+    Gcp = "gcp",
+}
+
+export enum LinkKind {
+    /** AWS Interconnect - multicloud ⇄ Google Partner Cross-Cloud Interconnect (Transport). */
+    Managed = "managed",
+    /** Google Cross-Cloud Interconnect ports ⇄ AWS Direct Connect LAGs and transit VIFs. */
+    Dedicated = "dedicated",
+    /** Google HA VPN ⇄ AWS Site-to-Site VPN, one link per tunnel. */
+    HaVpn = "ha-vpn",
+}
+
+export enum LinkRole {
+    Primary = "primary",
+    Backup = "backup",
+}
+
+export enum SlaTier {
+    None = "none",
+    ThreeNines = "99.9",
+    FourNines = "99.99",
+}
+
+export enum EndpointKind {
+    TransitGateway = "transit-gateway",
+    DirectConnectGateway = "dx-gateway",
+    CloudRouter = "cloud-router",
+    Network = "vpc",
+}
+
+export interface Endpoint {
+    /** Stable id: a resource name or URN, unique in the topology. */
+    id: string;
+    cloud: Cloud;
+    kind: EndpointKind;
+    region?: string;
+    asn?: number;
+}
+
+/**
+ * The failure domains one link depends on: if any of them fails, the link is cut. Each field holds
+ * an id that is unique across the topology for that kind (`iad-zone1`, not `zone1`).
+ */
+export interface FailureDomains {
+    /** The managed AWS Interconnect connection (internally quad-redundant, so one domain). */
+    managedConnection?: string;
+    /** A physical Cross-Cloud Interconnect port and the LAG it lands on. */
+    port?: string;
+    /** The AWS Direct Connect device or location a port lands on. */
+    awsDevice?: string;
+    /** The metropolitan area (Google interconnect metro) a port is in. */
+    metro?: string;
+    /** Google edge availability domain, e.g. `iad-zone1`. */
+    edgeDomain?: string;
+    /** The Google region of the attachment, tunnel or transport. */
+    region?: string;
+    /** The Cloud Router carrying the BGP session. */
+    cloudRouter?: string;
+    /** One interface of a Google HA VPN gateway, e.g. `vpn-gw/0`. */
+    vpnInterface?: string;
+    /** One AWS Site-to-Site VPN connection (two tunnels each). */
+    awsVpnConnection?: string;
+    /** One IPsec tunnel. */
+    tunnel?: string;
+}
+
+export type FailureKind = keyof FailureDomains;
+
+export const FAILURE_KINDS: readonly FailureKind[] = [
+    "managedConnection", "port", "awsDevice", "metro", "edgeDomain", "region",
+    "cloudRouter", "vpnInterface", "awsVpnConnection", "tunnel",
+];
+
+/** One path between the clouds: a tunnel, an attachment over a port, or a managed connection. */
+export interface Link {
+    id: string;
+    /** The link group (one component's links) this link belongs to. */
+    group: string;
+    kind: LinkKind;
+    role: LinkRole;
+    /** Endpoint ids on each side. */
+    aws: string;
+    gcp: string;
+    /** What this link can carry on its own, in Gbps. */
+    gbps: number;
+    domains: FailureDomains;
+}
+
+/** The facts about a whole group of links that decide its SLA tier. */
+export interface LinkGroup {
+    id: string;
+    kind: LinkKind;
+    role: LinkRole;
+    /** Google VPC dynamic routing mode is GLOBAL (needed for dedicated 99.99%). */
+    globalRouting?: boolean;
+    /** The remote transport profile's SLA, for a managed interconnect. */
+    profileSla?: SlaTier;
+    /** HA VPN: the external gateway is FOUR_IPS_REDUNDANCY. */
+    fourIpsRedundancy?: boolean;
+}
+
+export interface BgpSession {
+    id: string;
+    /** The link this session runs over. */
+    link: string;
+    gcpAsn: number;
+    awsAsn: number;
+    /** Link-local /30 or /29 the session uses, if the customer owns the addressing. */
+    insideCidr?: string;
+    /** Google side address (no prefix length). */
+    gcpAddress?: string;
+    /** AWS side address (no prefix length). */
+    awsAddress?: string;
+    /** Google advertised route priority (MED); lower wins. */
+    routePriority?: number;
+    md5?: boolean;
+    bfd?: boolean;
+    enabled: boolean;
+}
+
+export interface Topology {
+    endpoints: Endpoint[];
+    groups: LinkGroup[];
+    links: Link[];
+    sessions: BgpSession[];
+    /** Prefixes each side advertises to the other. */
+    prefixes: { aws: string[]; gcp: string[] };
+}
+
+export function emptyTopology(): Topology {
+    return { endpoints: [], groups: [], links: [], sessions: [], prefixes: { aws: [], gcp: [] } };
+}
+
+/** Joins topologies (e.g. a primary and its backup); endpoints and prefixes are de-duplicated. */
+export function mergeTopologies(...parts: Topology[]): Topology {
+    const endpoints = new Map<string, Endpoint>();
+    for (const p of parts) for (const e of p.endpoints) endpoints.set(e.id, { ...endpoints.get(e.id), ...e });
+    const unique = (xs: string[]) => [...new Set(xs)];
+    return {
+        endpoints: [...endpoints.values()],
+        groups: parts.flatMap((p) => p.groups),
+        links: parts.flatMap((p) => p.links),
+        sessions: parts.flatMap((p) => p.sessions),
+        prefixes: {
+            aws: unique(parts.flatMap((p) => p.prefixes.aws)),
+            gcp: unique(parts.flatMap((p) => p.prefixes.gcp)),
+        },
+    };
+}
