@@ -5,3 +5,5 @@ export * from "./asn";
 export * from "./bandwidth";
 export * from "./routes";
 export * from "./topology";
+export * from "./sla";
+export * from "./resilience";

@@ -1,0 +1,119 @@
+/**
+ * What each single failure does to a topology: which links it cuts, how much bandwidth survives,
+ * whether the clouds stay connected, and the SLA tier the shape earns. Policies, components and the
+ * CLI all read the same report.
+ */
+import { ErrorCode, fail } from "./errors";
+import { assessSla, compareStrings, domainValues, TopologySla } from "./sla";
+import { FAILURE_KINDS, FailureKind, Link, LinkKind, LinkRole, SlaTier, Topology } from "./topology";
+
+/** One failure domain going down: `{ kind: "metro", id: "iad" }`. */
+export interface Failure {
+    kind: FailureKind;
+    id: string;
+}
+
+/** One row of the resilience table. */
+export interface FailureCase extends Failure {
+    /** Ids of the links the failure cuts, sorted. */
+    cut: string[];
+    /** Ids of the links that survive it, sorted. */
+    surviving: string[];
+    survivingGbps: number;
+    /** Surviving bandwidth on primary links only: what is left before falling back to a backup. */
+    survivingPrimaryGbps: number;
+    /** At least one link still joins the clouds. */
+    connected: boolean;
+    /**
+     * The failed domain is a managed connection whose provider SLA covers it: the service is
+     * quad-redundant inside, so this row is a single point of failure on paper that the provider,
+     * not the shape, answers for.
+     */
+    coveredByProviderSla: boolean;
+}
+
+export interface ResilienceReport {
+    totalGbps: number;
+    totalPrimaryGbps: number;
+    /** Every distinct failure domain of every link, sorted by FAILURE_KINDS order, then id. */
+    failures: FailureCase[];
+    /**
+     * The failure leaving the least bandwidth (then the least primary bandwidth, then the first in
+     * order); absent when no link names a failure domain.
+     */
+    worstCase?: FailureCase;
+    /** Failures that cut every link, including those covered by a provider SLA. */
+    singlePointsOfFailure: FailureCase[];
+    sla: TopologySla;
+}
+
+/**
+ * Analyses every single failure of a topology. Deterministic and independent of the order of links
+ * and groups. Throws a CrossCloudError for duplicate link ids, a bandwidth that is not a finite
+ * number ≥ 0, or a link whose group is unknown or of another kind.
+ */
+export function analyzeResilience(topology: Topology): ResilienceReport {
+    checkLinks(topology.links);
+    const links = [...topology.links].sort((a, b) => compareStrings(a.id, b.id));
+    const sla = assessSla(topology);
+    const slaCoveredGroups = new Set(
+        sla.groups.filter((g) => g.kind === LinkKind.Managed && g.tier !== SlaTier.None).map((g) => g.group),
+    );
+    const failures = enumerateFailures(links).map((f) => failureCase(f, links, slaCoveredGroups));
+    return {
+        totalGbps: sumGbps(links),
+        totalPrimaryGbps: sumGbps(links.filter(isPrimary)),
+        failures,
+        ...(failures.length > 0 && { worstCase: failures.reduce(worse) }),
+        singlePointsOfFailure: failures.filter((c) => !c.connected),
+        sla,
+    };
+}
+
+/** Every distinct value of every failure-domain field across links, in FAILURE_KINDS order, then by id. */
+export function enumerateFailures(links: readonly Link[]): Failure[] {
+    return FAILURE_KINDS.flatMap((kind) => domainValues(links, kind).map((id) => ({ kind, id })));
+}
+
+function failureCase(failure: Failure, links: readonly Link[], slaCoveredGroups: ReadonlySet<string>): FailureCase {
+    const cut = links.filter((l) => l.domains[failure.kind] === failure.id);
+    const surviving = links.filter((l) => l.domains[failure.kind] !== failure.id);
+    return {
+        ...failure,
+        cut: cut.map((l) => l.id),
+        surviving: surviving.map((l) => l.id),
+        survivingGbps: sumGbps(surviving),
+        survivingPrimaryGbps: sumGbps(surviving.filter(isPrimary)),
+        connected: surviving.length > 0,
+        coveredByProviderSla: failure.kind === "managedConnection" && cut.every((l) => slaCoveredGroups.has(l.group)),
+    };
+}
+
+/** Keeps the earlier case on a tie, so the first in report order wins. */
+function worse(a: FailureCase, b: FailureCase): FailureCase {
+    const bLeavesLess = b.survivingGbps < a.survivingGbps
+        || (b.survivingGbps === a.survivingGbps && b.survivingPrimaryGbps < a.survivingPrimaryGbps);
+    return bLeavesLess ? b : a;
+}
+
+/** Summed in the (sorted) order given, so float rounding never depends on input order. */
+function sumGbps(links: readonly Link[]): number {
+    return links.reduce((sum, l) => sum + l.gbps, 0);
+}
+
+function isPrimary(link: Link): boolean {
+    return link.role === LinkRole.Primary;
+}
+
+function checkLinks(links: readonly Link[]): void {
+    const seen = new Set<string>();
+    links.forEach((l, i) => {
+        if (seen.has(l.id)) {
+            fail({ code: ErrorCode.Conflict, field: `links[${i}].id`, value: l.id, rule: "link ids must be unique", fix: "Rename one of the links." });
+        }
+        seen.add(l.id);
+        if (!Number.isFinite(l.gbps) || l.gbps < 0) {
+            fail({ code: ErrorCode.InvalidBandwidth, field: `links[${i}].gbps`, value: l.gbps, rule: "a link's bandwidth is a finite number of Gbps ≥ 0", fix: "Give the link's capacity in Gbps, e.g. 10." });
+        }
+    });
+}
