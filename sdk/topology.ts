@@ -31,6 +31,7 @@ export enum SlaTier {
 
 export enum EndpointKind {
     TransitGateway = "transit-gateway",
+    VpnGateway = "vpn-gateway",
     DirectConnectGateway = "dx-gateway",
     CloudRouter = "cloud-router",
     Network = "vpc",
@@ -126,13 +127,18 @@ export interface BgpSession {
     enabled: boolean;
 }
 
+/** Prefixes each side advertises to the other. */
+export interface AdvertisedPrefixes {
+    aws: string[];
+    gcp: string[];
+}
+
 export interface Topology {
     endpoints: Endpoint[];
     groups: LinkGroup[];
     links: Link[];
     sessions: BgpSession[];
-    /** Prefixes each side advertises to the other. */
-    prefixes: { aws: string[]; gcp: string[] };
+    prefixes: AdvertisedPrefixes;
 }
 
 export function emptyTopology(): Topology {

@@ -1,0 +1,85 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as ec2 from "@pulumi/aws/ec2";
+import * as ec2transitgateway from "@pulumi/aws/ec2transitgateway";
+import { AWS_TUNNEL_OPTIONS, AwsAttachPoint, AwsTunnelOptions, HaVpnPlan, TunnelSpec } from "../../sdk/plans/haVpn";
+import { AwsSideArgs } from "../sides";
+
+/** The AWS side of an HA VPN: the shape every component shares, plus how the VPN connections attach. */
+export interface HaVpnAwsArgs extends AwsSideArgs {
+    /**
+     * Id of an existing virtual private gateway to end the tunnels on instead of a Transit Gateway;
+     * `transitGatewayAsn` then holds this gateway's ASN. A virtual private gateway has no ECMP, so
+     * one tunnel carries the traffic at a time, and it takes standard tunnels only.
+     */
+    vpnGatewayId?: pulumi.Input<string>;
+    /** Accelerate the VPN connections through AWS Global Accelerator: Transit Gateway and standard tunnels only. Default false. */
+    enableAcceleration?: boolean;
+}
+
+/** What Google needs to know about one AWS tunnel, as AWS reports it. */
+export interface AwsTunnelEnd {
+    connectionId: pulumi.Output<string>;
+    outsideAddress: pulumi.Output<string>;
+    /** AWS's end of the inside /30: the BGP peer address. */
+    insideAddress: pulumi.Output<string>;
+    /** The customer's (Google's) end of the inside /30. */
+    customerInsideAddress: pulumi.Output<string>;
+    asn: pulumi.Output<string>;
+}
+
+/**
+ * Two customer gateways, one per HA VPN interface address, and a BGP VPN connection on each, whose
+ * two tunnels carry the plan's tunnels in order. Returns the four tunnels' AWS ends, by tunnel index.
+ */
+export function declareAws(
+    name: string,
+    plan: HaVpnPlan,
+    aws: HaVpnAwsArgs,
+    googleAddresses: pulumi.Output<string>[],
+    keys: pulumi.Output<string>[],
+    opts: pulumi.CustomResourceOptions,
+): AwsTunnelEnd[] {
+    const attachment = plan.attachPoint === AwsAttachPoint.VpnGateway
+        ? { vpnGatewayId: aws.vpnGatewayId }
+        : { transitGatewayId: aws.transitGatewayId ?? transitGateway(name, plan, aws, opts), tunnelBandwidth: plan.tunnelBandwidth, enableAcceleration: plan.enableAcceleration };
+    const connections = googleAddresses.map((ipAddress, c) => {
+        const customerGateway = new ec2.CustomerGateway(`${name}-cgw-${c}`, {
+            type: "ipsec.1", ipAddress, ...plan.customerGatewayAsn, region: aws.region,
+        }, opts);
+        const [first, second] = plan.tunnels.filter((t) => t.awsConnection === c);
+        return new ec2.VpnConnection(`${name}-vpn-${c}`, {
+            type: "ipsec.1",
+            customerGatewayId: customerGateway.id,
+            staticRoutesOnly: false,
+            region: aws.region,
+            ...attachment,
+            ...tunnelArgs(1, first, keys[first.index]),
+            ...tunnelArgs(2, second, keys[second.index]),
+        }, opts);
+    });
+    return plan.tunnels.map((t) => tunnelEnd(connections[t.awsConnection], t.awsTunnel));
+}
+
+function transitGateway(name: string, plan: HaVpnPlan, aws: HaVpnAwsArgs, opts: pulumi.CustomResourceOptions): pulumi.Output<string> {
+    return new ec2transitgateway.TransitGateway(`${name}-tgw`, {
+        amazonSideAsn: plan.awsAsn,
+        // The four tunnels share the load only with ECMP; it is the default, and pinned here on purpose.
+        vpnEcmpSupport: "enable",
+        region: aws.region,
+    }, opts).id;
+}
+
+type TunnelField<N extends 1 | 2> = `tunnel${N}${Capitalize<keyof AwsTunnelOptions | "insideCidr" | "presharedKey">}`;
+
+/** The `tunnelN*` fields of one tunnel: its /30, its key and the pinned IKE options. */
+function tunnelArgs<N extends 1 | 2>(n: N, tunnel: TunnelSpec, presharedKey: pulumi.Output<string>): Pick<ec2.VpnConnectionArgs, TunnelField<N>> {
+    const fields = { ...AWS_TUNNEL_OPTIONS, insideCidr: tunnel.insideCidr, presharedKey };
+    return Object.fromEntries(Object.entries(fields).map(([key, value]) => [`tunnel${n}${key[0].toUpperCase()}${key.slice(1)}`, value])) as Pick<ec2.VpnConnectionArgs, TunnelField<N>>;
+}
+
+function tunnelEnd(connection: ec2.VpnConnection, n: 1 | 2): AwsTunnelEnd {
+    const connectionId = connection.id;
+    return n === 1
+        ? { connectionId, outsideAddress: connection.tunnel1Address, insideAddress: connection.tunnel1VgwInsideAddress, customerInsideAddress: connection.tunnel1CgwInsideAddress, asn: connection.tunnel1BgpAsn }
+        : { connectionId, outsideAddress: connection.tunnel2Address, insideAddress: connection.tunnel2VgwInsideAddress, customerInsideAddress: connection.tunnel2CgwInsideAddress, asn: connection.tunnel2BgpAsn };
+}

@@ -1,0 +1,74 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as compute from "@pulumi/gcp/compute";
+import { GOOGLE_IKE, HaVpnPlan } from "../../sdk/plans/haVpn";
+import { GoogleSideArgs } from "../sides";
+import { AwsTunnelEnd } from "./aws";
+
+export interface GoogleGateway {
+    gateway: compute.HaVpnGateway;
+    /** The public addresses of HA VPN interfaces 0 and 1. */
+    addresses: pulumi.Output<string>[];
+    routerName: pulumi.Output<string>;
+}
+
+/** The HA VPN gateway, and the Cloud Router when none is given. */
+export function declareGoogleGateway(name: string, plan: HaVpnPlan, google: GoogleSideArgs, opts: pulumi.CustomResourceOptions): GoogleGateway {
+    const { network, region, project } = google;
+    const routerName = google.router !== undefined
+        ? pulumi.output(google.router)
+        : new compute.Router(`${name}-router`, { network, region, project, bgp: { asn: plan.routerAsn } }, opts).name;
+    const gateway = new compute.HaVpnGateway(`${name}-gateway`, { network, region, project }, opts);
+    // Google assigns both interfaces their addresses when it creates the gateway.
+    const addresses = [0, 1].map((i) => gateway.vpnInterfaces.apply((interfaces) => interfaces[i].ipAddress as string));
+    return { gateway, addresses, routerName };
+}
+
+/**
+ * The AWS outside addresses as one FOUR_IPS_REDUNDANCY peer, and per tunnel: the tunnel from its HA
+ * interface to its peer interface, a router interface on Google's inside address and a BGP peer on
+ * AWS's, both as AWS reports them.
+ */
+export function declareGoogleTunnels(
+    name: string,
+    plan: HaVpnPlan,
+    google: GoogleSideArgs,
+    side: GoogleGateway,
+    awsTunnels: AwsTunnelEnd[],
+    keys: pulumi.Output<string>[],
+    opts: pulumi.CustomResourceOptions,
+): compute.VPNTunnel[] {
+    const { region, project } = google;
+    const router = side.routerName;
+    const peerGateway = new compute.ExternalVpnGateway(`${name}-peer-gateway`, {
+        redundancyType: "FOUR_IPS_REDUNDANCY",
+        interfaces: awsTunnels.map((t, id) => ({ id, ipAddress: t.outsideAddress })),
+        project,
+    }, opts);
+    return plan.tunnels.map((spec) => {
+        const aws = awsTunnels[spec.index];
+        const tunnel = new compute.VPNTunnel(`${name}-tunnel-${spec.index}`, {
+            region, project, router,
+            vpnGateway: side.gateway.id,
+            vpnGatewayInterface: spec.haInterface,
+            peerExternalGateway: peerGateway.id,
+            peerExternalGatewayInterface: spec.index,
+            sharedSecret: keys[spec.index],
+            ...GOOGLE_IKE,
+        }, opts);
+        const routerInterface = new compute.RouterInterface(`${name}-interface-${spec.index}`, {
+            region, project, router,
+            vpnTunnel: tunnel.name,
+            ipRange: pulumi.interpolate`${aws.customerInsideAddress}/30`,
+        }, opts);
+        new compute.RouterPeer(`${name}-bgp-${spec.index}`, {
+            region, project, router,
+            interface: routerInterface.name,
+            peerIpAddress: aws.insideAddress,
+            peerAsn: aws.asn.apply(Number),
+            advertisedRoutePriority: plan.routePriority,
+            advertiseMode: "CUSTOM",
+            advertisedIpRanges: plan.advertisedPrefixes.map((range) => ({ range })),
+        }, opts);
+        return tunnel;
+    });
+}

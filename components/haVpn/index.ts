@@ -1,0 +1,123 @@
+import * as pulumi from "@pulumi/pulumi";
+import { RandomPassword } from "@pulumi/random";
+import { TunnelBandwidth } from "../../sdk/bandwidth";
+import { awsPresharedKey, planHaVpn, PSK_LENGTH, PSK_SPECIALS } from "../../sdk/plans/haVpn";
+import { LinkRole, Topology } from "../../sdk/topology";
+import { GoogleSideArgs } from "../sides";
+import { declareAws, HaVpnAwsArgs } from "./aws";
+import { declareGoogleGateway, declareGoogleTunnels } from "./google";
+
+export type { HaVpnAwsArgs } from "./aws";
+
+export interface HaVpnArgs {
+    /** The Google side: VPC network, region, Cloud Router (given, or created) and its ASN. */
+    google: GoogleSideArgs;
+    /** The AWS side: region, Transit Gateway (given, or created) or virtual private gateway, and its ASN. */
+    aws: HaVpnAwsArgs;
+    /** CIDRs Google advertises to AWS over every tunnel, e.g. `["10.100.0.0/16"]`. Give a backup the same prefixes as its primary. */
+    advertisedPrefixes: string[];
+    /**
+     * `primary` (default) or `backup`. A backup's BGP peers advertise at route priority 10000
+     * instead of 100, which AWS receives as MED: among VPN routes of equal AS path a Transit Gateway
+     * takes the lowest MED, and it prefers Direct Connect gateway routes to VPN routes for the same
+     * prefix whatever their MED. AWS has no setting for what it advertises over a VPN, so for traffic
+     * towards AWS keep the interconnect's prefixes at least as specific as the Transit Gateway's.
+     */
+    role?: LinkRole;
+    /**
+     * AWS tunnel size: `standard` (default, 1.25 Gbps) or `large` (5 Gbps; Transit Gateway without
+     * acceleration only). Google carries about 3 Gbps per tunnel either way.
+     */
+    tunnelBandwidth?: TunnelBandwidth;
+    /**
+     * The link-local block the tunnels' inside /30s are allocated from, by this component's name:
+     * stable, never AWS-reserved. Default 169.254.0.0/16; give each environment its own block when
+     * stacks share a Cloud Router.
+     */
+    linkLocalBlock?: string;
+    /** Pins the allocation to this /28 of `linkLocalBlock` (0-based), e.g. to keep addresses across a rename. */
+    slot?: number;
+    /** Four inside /30s to use instead of allocating, tunnel 0 to 3: AWS takes .1 of each, Google .2. */
+    insideCidrs?: string[];
+    /**
+     * Link-local prefixes already used on the Cloud Router or the AWS gateway (other links' sessions,
+     * the router's BGP identifier range): never allocated, and no inside CIDR may overlap them.
+     */
+    reservedPrefixes?: string[];
+}
+
+/** One tunnel as both clouds see it, without its key. */
+export interface TunnelSummary {
+    /** The Google VPN tunnel's name. */
+    name: string;
+    /** The HA VPN gateway interface it leaves from: 0 or 1. */
+    haVpnInterface: number;
+    /** The AWS VPN connection that carries it. */
+    awsVpnConnectionId: string;
+    /** Its tunnel number on that connection: 1 or 2. */
+    awsTunnel: number;
+    /** The inside /30. */
+    insideCidr: string;
+    /** The Cloud Router's BGP address in the /30. */
+    googleInsideAddress: string;
+    /** AWS's BGP address in the /30. */
+    awsInsideAddress: string;
+    /** The HA VPN interface's public address. */
+    googleOutsideAddress: string;
+    /** The AWS tunnel's public address. */
+    awsOutsideAddress: string;
+}
+
+/**
+ * AWS ⇄ Google HA VPN with the 99.99% shape: an HA VPN gateway, a FOUR_IPS_REDUNDANCY peer gateway
+ * and four tunnels with a BGP session each on the Google side; two customer gateways and two BGP VPN
+ * connections on the AWS side. Each tunnel gets its own generated pre-shared key, its own inside /30
+ * and one pinned IKEv2 proposal on both ends. Arguments are checked before anything is declared.
+ */
+export class HaVpn extends pulumi.ComponentResource {
+    /** The link as the crosscloud model describes it: four links, their BGP sessions, the group. */
+    public readonly topology: pulumi.Output<Topology>;
+    /** The four tunnels, in order. */
+    public readonly tunnels: pulumi.Output<TunnelSummary[]>;
+    /** Public addresses of HA VPN interfaces 0 and 1 (the AWS customer gateways). */
+    public readonly googleGatewayAddresses: pulumi.Output<string[]>;
+    /** Public addresses of the four AWS tunnels, in tunnel order (the peer gateway's interfaces). */
+    public readonly awsTunnelAddresses: pulumi.Output<string[]>;
+
+    constructor(name: string, args: HaVpnArgs, opts?: pulumi.ComponentResourceOptions) {
+        const plan = planHaVpn({ name, ...args });
+        super("interconnect:index:HaVpn", name, args, opts);
+        const children = { parent: this };
+
+        const keys = plan.tunnels.map((t) => presharedKey(`${name}-psk-${t.index}`, children));
+        const google = declareGoogleGateway(name, plan, args.google, children);
+        const aws = declareAws(name, plan, args.aws, google.addresses, keys, children);
+        const tunnels = declareGoogleTunnels(name, plan, args.google, google, aws, keys, children);
+
+        this.topology = pulumi.output(plan.topology);
+        this.googleGatewayAddresses = pulumi.all(google.addresses);
+        this.awsTunnelAddresses = pulumi.all(aws.map((t) => t.outsideAddress));
+        this.tunnels = pulumi.all(plan.tunnels.map((spec) => pulumi.output({
+            name: tunnels[spec.index].name,
+            haVpnInterface: spec.haInterface,
+            awsVpnConnectionId: aws[spec.index].connectionId,
+            awsTunnel: spec.awsTunnel,
+            insideCidr: spec.insideCidr,
+            googleInsideAddress: spec.gcpAddress,
+            awsInsideAddress: spec.awsAddress,
+            googleOutsideAddress: google.addresses[spec.haInterface],
+            awsOutsideAddress: aws[spec.index].outsideAddress,
+        })));
+        this.registerOutputs({
+            topology: this.topology,
+            tunnels: this.tunnels,
+            googleGatewayAddresses: this.googleGatewayAddresses,
+            awsTunnelAddresses: this.awsTunnelAddresses,
+        });
+    }
+}
+
+/** A key AWS and Google both accept; secret from birth, as RandomPassword's result is. */
+function presharedKey(name: string, opts: pulumi.CustomResourceOptions): pulumi.Output<string> {
+    return new RandomPassword(name, { length: PSK_LENGTH, special: true, overrideSpecial: PSK_SPECIALS }, opts).result.apply(awsPresharedKey);
+}
