@@ -1,0 +1,112 @@
+import * as pulumi from "@pulumi/pulumi";
+import { PortSpeed } from "../../sdk/bandwidth";
+import { SlaTarget } from "../../sdk/plans/dedicatedInterconnect";
+import { LinkRole } from "../../sdk/topology";
+import { AwsSideArgs, GoogleSideArgs } from "../sides";
+
+/** One Cross-Cloud Interconnect port: a Google interconnect and the AWS LAG at the other end of its cross-connect. */
+export interface DedicatedPortArgs {
+    /** Google interconnect location of the port: a name such as `iad-zone1-1`, or its self link. */
+    location: string;
+    /** Google remote location the port reaches AWS at (`gcloud compute interconnects remote-locations list`). */
+    remoteLocation: string;
+    /** AWS Direct Connect location code of the LAG, e.g. `EqDC2`. */
+    awsLocation: string;
+    /** AWS region that Direct Connect location belongs to. Defaults to `aws.region`. */
+    awsRegion?: string;
+    /** Google metro of the location, e.g. `iad`. Read from a location name of the form `<metro>-zone<n>-<id>` when absent. */
+    metro?: string;
+    /** Edge availability domain of the location, 1 or 2. Read from the location name like `metro`. */
+    edgeDomain?: number;
+}
+
+/** One VLAN attachment on a port, and the AWS transit virtual interface it pairs with. */
+export interface DedicatedAttachmentArgs {
+    /** Key of the port in `ports` the attachment rides. */
+    port: string;
+    /** Google region of the attachment and its Cloud Router. Defaults to `google.region`. */
+    region?: string;
+    /** Bandwidth, e.g. `5Gbps` or `BPS_5G`, in Google's VLAN attachment tiers; the attachments on a port share its capacity. */
+    bandwidth: string;
+    /** Pins the attachment's link-local /29 to this chunk of `linkLocalBlock`, to settle a collision the plan reports. */
+    slot?: number;
+}
+
+/** An existing Cloud Router in a region other than `google.region`. */
+export interface RegionRouterArgs {
+    /** Name of the existing Cloud Router. Created when absent. */
+    router?: pulumi.Input<string>;
+    /** The router's private ASN. Defaults to `google.routerAsn`. */
+    routerAsn?: number;
+}
+
+/** The Google half: the VPC and one Cloud Router per region that has attachments. */
+export interface DedicatedGoogleArgs extends GoogleSideArgs {
+    /**
+     * Whether the VPC's dynamic routing mode is GLOBAL, which 99.99% requires. The component cannot
+     * read or change the routing mode of a VPC it does not own, so you declare it. Defaults to false.
+     */
+    globalRouting?: boolean;
+    /** Cloud Routers of the other regions with attachments, keyed by region. A region without an entry gets a new router. */
+    routers?: { [region: string]: RegionRouterArgs };
+}
+
+/** The AWS half: a Direct Connect gateway, associated with the Transit Gateway, that every transit VIF lands on. */
+export interface DedicatedAwsArgs extends AwsSideArgs {
+    /** Id of an existing Direct Connect gateway not yet associated with the Transit Gateway. Created when absent. */
+    directConnectGatewayId?: pulumi.Input<string>;
+    /** The Direct Connect gateway's private ASN, given or created; every Cloud Router peers with it. Must differ from the Transit Gateway's. */
+    directConnectGatewayAsn: number;
+    /** Prefixes AWS advertises to Google: the gateway association's allowed prefixes (at most 20). */
+    allowedPrefixes: string[];
+}
+
+/** The CAK/CKN Google generated for a port's MACsec key. */
+export interface MacsecKeyArgs {
+    /** Connectivity association key: 64 hex digits. Pass it as a secret. */
+    cak: pulumi.Input<string>;
+    /** Connectivity association key name: 64 hex digits. Pass it as a secret. */
+    ckn: pulumi.Input<string>;
+}
+
+/**
+ * MACsec on every port, in two steps. Google generates each port's CAK/CKN and publishes no way to
+ * set them, so the first `pulumi up` requests MACsec-capable ports on both clouds; once a port is
+ * provisioned, its keys (`gcloud compute interconnects macsec get-config`) go in `keys` and the
+ * next `pulumi up` associates them on AWS and enforces MACsec on both ends.
+ */
+export interface MacsecArgs {
+    /** Name of the key in each port's Google keychain. Defaults to `key1`. */
+    keyName?: string;
+    /** The generated CAK/CKN per port key; a port with keys is enforced (must-secure on Google, `must_encrypt` on AWS). */
+    keys?: { [port: string]: MacsecKeyArgs };
+}
+
+export interface DedicatedInterconnectArgs {
+    /** The availability the shape is built for; a shape that cannot earn it is refused before anything is declared. */
+    sla: SlaTarget;
+    /** Speed of every link of every port; Google's link type and AWS's connection bandwidth both follow it. */
+    portSpeed: PortSpeed;
+    /** Links bundled in each port (and each AWS LAG): 1 to 4 at 10 Gbps, 1 to 2 at 100 and 400 Gbps. Defaults to 1. */
+    linksPerPort?: number;
+    /** The ports, keyed by stable names that name their resources: 2 in one metro for 99.9%, 2 in each of 2 metros for 99.99%. */
+    ports: { [key: string]: DedicatedPortArgs };
+    /** The VLAN attachments, keyed by stable names that name their resources and key their link-local /29s. Every port needs one. */
+    attachments: { [key: string]: DedicatedAttachmentArgs };
+    /** The Google half: VPC, regions and Cloud Routers. */
+    google: DedicatedGoogleArgs;
+    /** The AWS half: Transit Gateway and Direct Connect gateway. */
+    aws: DedicatedAwsArgs;
+    /** Prefixes the Cloud Routers advertise to AWS on every session. */
+    advertisedPrefixes: string[];
+    /** Requests MACsec on every port; see `MacsecArgs` for the two steps. Off when absent. */
+    macsec?: MacsecArgs;
+    /** Protects ports, LAGs and their connections from deletion (`protect`, Google `deletionPolicy: PREVENT`). Defaults to false. */
+    production?: boolean;
+    /** Primary or backup: a backup advertises a worse route priority. Defaults to primary. */
+    role?: LinkRole;
+    /** Link-local block the attachments' /29s come from; give each environment sharing a Cloud Router its own. Defaults to 169.254.0.0/16. */
+    linkLocalBlock?: string;
+    /** Link-local prefixes already in use on the same Cloud Routers, never allocated here. */
+    reservedPrefixes?: string[];
+}

@@ -1,0 +1,127 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as compute from "@pulumi/gcp/compute";
+import { ATTACHMENT_PREFIX_LENGTH, childName, DedicatedInterconnectPlan } from "../../sdk/plans/dedicatedInterconnect";
+import { DedicatedInterconnectArgs } from "./args";
+import { GoogleSlaBlocker } from "./outputs";
+
+const COMPUTE_API = "https://www.googleapis.com/compute/v1";
+
+export interface GoogleHalf {
+    /** Interconnects by port key. */
+    ports: Record<string, compute.Interconnect>;
+    /** Interconnect self links by port key (the resource publishes only its id). */
+    portLinks: Record<string, pulumi.Output<string>>;
+    /** Cloud Router names by region. */
+    routers: Record<string, pulumi.Input<string>>;
+    /** VLAN attachments by attachment key. */
+    attachments: Record<string, compute.InterconnectAttachment>;
+    slaBlockers: pulumi.Output<GoogleSlaBlocker[]>;
+}
+
+/**
+ * Ports, Cloud Routers, attachments with their interface and BGP peer, and the two groups that
+ * declare the SLA intent so Google reports what blocks it.
+ */
+export function declareGoogle(
+    name: string, args: DedicatedInterconnectArgs, plan: DedicatedInterconnectPlan, md5Keys: Record<string, pulumi.Output<string>>, parent: pulumi.Resource,
+): GoogleHalf {
+    const { project } = args.google;
+    const ports = Object.fromEntries(plan.ports.map((p) => [p.key, new compute.Interconnect(childName(name, "port", p.key), {
+        interconnectType: "DEDICATED",
+        linkType: plan.linkType,
+        requestedLinkCount: plan.linksPerPort,
+        location: p.location,
+        remoteLocation: p.remoteLocation,
+        project,
+        deletionPolicy: plan.production ? "PREVENT" : undefined,
+        ...(p.macsec && {
+            requestedFeatures: ["IF_MACSEC"],
+            macsec: { preSharedKeys: [{ name: p.macsec.keyName }] },
+            macsecEnabled: p.macsec.secured,
+        }),
+    }, { parent, protect: plan.production })]));
+
+    const portLinks = Object.fromEntries(plan.ports.map((p) => [p.key, pulumi.interpolate`${COMPUTE_API}/${ports[p.key].id}`]));
+
+    const routers = Object.fromEntries(plan.routers.map((r) => [r.region, existingRouter(args, r.region) ?? new compute.Router(childName(name, "router", r.region), {
+        network: args.google.network,
+        region: r.region,
+        project,
+        bgp: { asn: r.asn },
+    }, { parent }).name]));
+
+    const attachments = Object.fromEntries(plan.attachments.map((a) => {
+        const router = routers[a.region];
+        const attachment = new compute.InterconnectAttachment(childName(name, "attachment", a.key), {
+            type: "DEDICATED",
+            interconnect: portLinks[a.port],
+            router,
+            region: a.region,
+            project,
+            bandwidth: a.bandwidth,
+            mtu: String(plan.mtu),
+            subnetLength: ATTACHMENT_PREFIX_LENGTH,
+            candidateSubnets: [a.subnet],
+            candidateCloudRouterIpAddress: a.cloudRouterAddress,
+            candidateCustomerRouterIpAddress: a.customerRouterAddress,
+        }, { parent });
+        const routerInterface = new compute.RouterInterface(childName(name, "interface", a.key), {
+            router,
+            region: a.region,
+            project,
+            interconnectAttachment: attachment.name,
+            ipRange: attachment.cloudRouterIpAddress,
+        }, { parent });
+        new compute.RouterPeer(childName(name, "peer", a.key), {
+            router,
+            region: a.region,
+            project,
+            interface: routerInterface.name,
+            peerAsn: plan.directConnectGatewayAsn,
+            ipAddress: host(attachment.cloudRouterIpAddress),
+            peerIpAddress: host(attachment.customerRouterIpAddress),
+            advertiseMode: "CUSTOM",
+            advertisedIpRanges: plan.advertisedPrefixes.map((range) => ({ range })),
+            advertisedRoutePriority: a.routePriority,
+            bfd: { sessionInitializationMode: "ACTIVE" },
+            md5AuthenticationKey: { name: childName(name, "md5", a.key), key: md5Keys[a.key] },
+        }, { parent });
+        return [a.key, attachment];
+    }));
+
+    const interconnectGroup = new compute.InterconnectGroup(childName(name, "interconnect-group"), {
+        intent: { topologyCapability: plan.googleSlaIntent },
+        interconnects: plan.ports.map((p) => ({ name: p.key, interconnect: portLinks[p.key] })),
+        project,
+    }, { parent });
+    const attachmentGroup = new compute.InterconnectAttachmentGroup(childName(name, "attachment-group"), {
+        intent: { availabilitySla: plan.googleSlaIntent },
+        attachments: plan.attachments.map((a) => ({ name: a.key, attachment: attachments[a.key].selfLink })),
+        project,
+    }, { parent });
+
+    return { ports, portLinks, routers, attachments, slaBlockers: slaBlockers(interconnectGroup, attachmentGroup) };
+}
+
+function existingRouter(args: DedicatedInterconnectArgs, region: string): pulumi.Input<string> | undefined {
+    return region === args.google.region ? args.google.router : args.google.routers?.[region]?.router;
+}
+
+/** `169.254.10.1/29` → `169.254.10.1`: BGP peers take bare addresses. */
+function host(address: pulumi.Output<string>): pulumi.Output<string> {
+    return address.apply((a) => a.split("/")[0]);
+}
+
+/** What Google says stands between the declared intent and the SLA; empty until Google has judged the groups. */
+function slaBlockers(ports: compute.InterconnectGroup, attachments: compute.InterconnectAttachmentGroup): pulumi.Output<GoogleSlaBlocker[]> {
+    return pulumi.all([ports.configureds, attachments.configureds]).apply(([portVerdicts = [], attachmentVerdicts = []]) => [
+        ...portVerdicts.flatMap((c) => c.topologyCapabilities ?? []).flatMap((t) => t.intendedCapabilityBlockers ?? [])
+            .map((b) => blocker("interconnects", b)),
+        ...attachmentVerdicts.flatMap((c) => c.availabilitySlas ?? []).flatMap((s) => s.intendedSlaBlockers ?? [])
+            .map((b) => blocker("attachments", b)),
+    ]);
+}
+
+function blocker(group: string, b: { blockerType: string; explanation: string; documentationLink: string }): GoogleSlaBlocker {
+    return { group, type: b.blockerType, explanation: b.explanation, documentationLink: b.documentationLink };
+}

@@ -1,0 +1,71 @@
+import * as pulumi from "@pulumi/pulumi";
+import { RandomPassword } from "@pulumi/random";
+import { childName, MD5_KEY_LENGTH, planDedicatedInterconnect, SlaTarget } from "../../sdk/plans/dedicatedInterconnect";
+import { SlaTier, Topology } from "../../sdk/topology";
+import { DedicatedInterconnectArgs } from "./args";
+import { declareAws } from "./aws";
+import { declareGoogle } from "./google";
+import { AttachmentSummary, attachmentSummaries, GoogleSlaBlocker, PortSummary, portSummaries } from "./outputs";
+
+export * from "./args";
+export { AttachmentSummary, GoogleSlaBlocker, MacsecState, PortSummary } from "./outputs";
+export { SlaTarget };
+
+/**
+ * Dedicated Cross-Cloud Interconnect between Google and AWS, in the 99.9% or 99.99% shape: Google
+ * ports (interconnects with a remote location) and the AWS LAGs they land on, a VLAN attachment
+ * and transit VIF per attachment wired to each other, Cloud Routers, link-local /29s, and BGP with
+ * MD5 and BFD on every session. Children follow `opts.providers` (`[aws, gcp]`).
+ */
+export class DedicatedInterconnect extends pulumi.ComponentResource {
+    /** The link as planned: one link per attachment with its failure domains, the BGP sessions and the prefixes. */
+    readonly topology: pulumi.Output<Topology>;
+    /** The SLA tier the shape earns by crosscloud's analysis: at least the target. */
+    readonly slaTier: pulumi.Output<SlaTier>;
+    /** Ports by key. */
+    readonly ports: pulumi.Output<{ [key: string]: PortSummary }>;
+    /** Attachments by key. */
+    readonly attachments: pulumi.Output<{ [key: string]: AttachmentSummary }>;
+    /** Google's own verdict on the declared SLA intent: empty when nothing blocks it. */
+    readonly googleSlaBlockers: pulumi.Output<GoogleSlaBlocker[]>;
+    /** The Direct Connect gateway every transit VIF lands on, given or created. */
+    readonly directConnectGatewayId: pulumi.Output<string>;
+    /** The Transit Gateway the Direct Connect gateway is associated with, given or created. */
+    readonly transitGatewayId: pulumi.Output<string>;
+    /** What to do before every part of the link can come up, when this run cannot finish it. */
+    readonly nextStep: pulumi.Output<string | undefined>;
+
+    constructor(name: string, args: DedicatedInterconnectArgs, opts?: pulumi.ComponentResourceOptions) {
+        const plan = planDedicatedInterconnect({ name, ...args });
+        super("interconnect:index:DedicatedInterconnect", name, { ...args, macsec: args.macsec && pulumi.secret(args.macsec) }, opts);
+
+        // One key per session, the same on both ends; neither cloud marks it secret, the generator does.
+        const md5Keys = Object.fromEntries(plan.attachments.map((a) => [a.key, new RandomPassword(childName(name, "md5", a.key), {
+            length: MD5_KEY_LENGTH,
+            special: false,
+        }, { parent: this }).result]));
+        const google = declareGoogle(name, args, plan, md5Keys, this);
+        const aws = declareAws(name, args, plan, google.attachments, md5Keys, this);
+
+        if (plan.nextStep) pulumi.log.warn(plan.nextStep, this);
+
+        this.topology = pulumi.output(plan.topology);
+        this.slaTier = pulumi.output(plan.earned);
+        this.ports = portSummaries(plan, google, aws);
+        this.attachments = attachmentSummaries(plan, google, aws);
+        this.googleSlaBlockers = google.slaBlockers;
+        this.directConnectGatewayId = aws.directConnectGatewayId;
+        this.transitGatewayId = aws.transitGatewayId;
+        this.nextStep = pulumi.output(plan.nextStep);
+        this.registerOutputs({
+            topology: this.topology,
+            slaTier: this.slaTier,
+            ports: this.ports,
+            attachments: this.attachments,
+            googleSlaBlockers: this.googleSlaBlockers,
+            directConnectGatewayId: this.directConnectGatewayId,
+            transitGatewayId: this.transitGatewayId,
+            nextStep: this.nextStep,
+        });
+    }
+}
