@@ -1,0 +1,170 @@
+import * as pulumi from "@pulumi/pulumi";
+import { PortSpeed, TunnelBandwidth } from "../sdk/bandwidth";
+import { childInputs, planCrossCloudNetwork } from "../sdk/plans/crossCloudNetwork";
+import { SlaTarget } from "../sdk/plans/dedicatedInterconnect";
+import { InitiatedBy, KeyHandoff, StackType } from "../sdk/plans/managedInterconnect";
+import { LinkKind, SlaTier, Topology } from "../sdk/topology";
+import { DedicatedAttachmentArgs, DedicatedInterconnect, DedicatedPortArgs, MacsecArgs, RegionRouterArgs } from "./dedicatedInterconnect";
+import { HaVpn } from "./haVpn";
+import { ManagedInterconnect } from "./managedInterconnect";
+import { AwsSideArgs, GoogleSideArgs } from "./sides";
+
+export { LinkKind, SlaTier };
+
+/** What the environment needs between the clouds; checked against the planned shape before anything is declared. */
+export interface RequirementArgs {
+    /** Gbps that must cross between the clouds. */
+    bandwidthGbps: number;
+    /** The SLA tier the shape must earn: `99.9`, `99.99` or `none`. */
+    sla: SlaTier;
+    /** The bandwidth must survive any single failure — port, device, metro, region, tunnel, router (N-1). Defaults to true. */
+    survivesSingleFailure?: boolean;
+}
+
+export interface NetworkGoogleArgs extends GoogleSideArgs {
+    /** The VPC's dynamic routing mode is GLOBAL (a dedicated 99.99% link needs it). Defaults to false. */
+    globalRouting?: boolean;
+    /** Cloud Routers of other regions a dedicated link's attachments land in, keyed by region. */
+    routers?: { [region: string]: RegionRouterArgs };
+}
+
+export interface NetworkAwsArgs extends AwsSideArgs {
+    /** Id of an existing Direct Connect gateway for an interconnect primary. Created when absent. */
+    directConnectGatewayId?: pulumi.Input<string>;
+    /** The Direct Connect gateway's private ASN; required for an interconnect primary. */
+    directConnectGatewayAsn?: number;
+}
+
+export interface NetworkPrefixesArgs {
+    /** CIDRs AWS advertises to Google (the Direct Connect gateway's allowed prefixes). */
+    aws: string[];
+    /** CIDRs Google advertises to AWS, on the primary and the backup alike. */
+    google: string[];
+}
+
+/** A managed interconnect primary: see `ManagedInterconnect`. */
+export interface ManagedLinkArgs {
+    /** Bandwidth, e.g. `10Gbps`. */
+    bandwidth: string;
+    /** Which cloud creates the connection. Defaults to Google. */
+    initiatedBy?: InitiatedBy;
+    /** How an AWS-issued key reaches Google. Defaults to automatic. */
+    keyHandoff?: KeyHandoff;
+    /** The AWS-issued activation key, for a manual handoff's second step (from `config.requireSecret`). */
+    activationKey?: pulumi.Input<string>;
+    /** AWS Interconnect environment id, for an AWS-initiated link. */
+    environmentId?: pulumi.Input<string>;
+    /** Remote transport profile; defaults to the region pair's. */
+    remoteProfile?: string;
+    /** IPv4 only (default) or dual stack. */
+    stackType?: StackType;
+}
+
+/** A dedicated Cross-Cloud Interconnect primary: see `DedicatedInterconnect`. */
+export interface DedicatedLinkArgs {
+    /** The shape to build; defaults to the network's SLA requirement. */
+    sla?: SlaTarget;
+    /** Port speed. */
+    portSpeed: PortSpeed;
+    /** Links per port (LAG members). Defaults to 1. */
+    linksPerPort?: number;
+    /** Ports by stable key. */
+    ports: { [key: string]: DedicatedPortArgs };
+    /** VLAN attachments by stable key. */
+    attachments: { [key: string]: DedicatedAttachmentArgs };
+    /** MACsec on every port (two steps; see `MacsecArgs`). */
+    macsec?: MacsecArgs;
+}
+
+/** An HA VPN, as the primary or the backup: see `HaVpn`. */
+export interface VpnLinkArgs {
+    /** `standard` (1.25 Gbps per AWS tunnel, default) or `large` (5 Gbps; Transit Gateway only). */
+    tunnelBandwidth?: TunnelBandwidth;
+    /** Pins the tunnels' /30s to this chunk of the link-local block, to settle a collision. */
+    slot?: number;
+    /** Four inside /30s to use instead of allocating. */
+    insideCidrs?: string[];
+}
+
+export interface PrimaryLinkArgs {
+    /** `managed`, `dedicated` or `ha-vpn`; set the matching block (an HA VPN needs none). */
+    kind: LinkKind;
+    managed?: ManagedLinkArgs;
+    dedicated?: DedicatedLinkArgs;
+    haVpn?: VpnLinkArgs;
+}
+
+export interface CrossCloudNetworkArgs {
+    /** What the environment needs; the plan is refused when the shape cannot deliver it. */
+    requirement: RequirementArgs;
+    /** The Google side: VPC, region, Cloud Router and ASN (from the shared layer). */
+    google: NetworkGoogleArgs;
+    /** The AWS side: region, Transit Gateway and ASNs (from the shared layer). */
+    aws: NetworkAwsArgs;
+    /** Prefixes each side advertises. */
+    prefixes: NetworkPrefixesArgs;
+    /** The primary link. */
+    primary: PrimaryLinkArgs;
+    /** An HA VPN behind an interconnect primary, at a worse route priority. */
+    backup?: VpnLinkArgs;
+    /** This environment's link-local block (from the shared layer), so environments on one Cloud Router never collide. */
+    linkLocalBlock?: string;
+    /** Link-local prefixes already used on the Cloud Routers outside this network. */
+    reservedPrefixes?: string[];
+    /** Protects ports, LAGs and managed connections from deletion. Defaults to false. */
+    production?: boolean;
+}
+
+/**
+ * What an environment declares between AWS and Google: a primary link (managed interconnect,
+ * dedicated Cross-Cloud Interconnect or HA VPN), an optional HA VPN backup that loses to it, the
+ * prefixes each side advertises, and the bandwidth and SLA required. The whole shape is planned and
+ * its resilience proven — every single failure, the surviving bandwidth, the SLA tier — before any
+ * resource is declared.
+ */
+export class CrossCloudNetwork extends pulumi.ComponentResource {
+    /** Both links as one topology. */
+    readonly topology: pulumi.Output<Topology>;
+    /** The SLA tier the whole shape earns. */
+    readonly slaTier: pulumi.Output<SlaTier>;
+    /** Gbps between the clouds with every link up. */
+    readonly totalGbps: pulumi.Output<number>;
+    /** Gbps left after the worst single failure. */
+    readonly minSurvivingGbps: pulumi.Output<number>;
+    /** Single failures that cut every link, as `kind:id` (e.g. `region:us-east4`). */
+    readonly singlePointsOfFailure: pulumi.Output<string[]>;
+    /** The Direct Connect gateway of an interconnect primary. */
+    readonly directConnectGatewayId: pulumi.Output<string | undefined>;
+    /** What to do before every part of the network can come up, when this run cannot finish it. */
+    readonly nextStep: pulumi.Output<string | undefined>;
+
+    constructor(name: string, args: CrossCloudNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+        const plan = planCrossCloudNetwork({ name, ...args });
+        super("interconnect:index:CrossCloudNetwork", name, args, opts);
+        const children = childInputs<pulumi.Input<string>>({ name, ...args });
+        const parent = { parent: this };
+
+        const primary =
+            children.haVpn ? new HaVpn(children.haVpn.name, children.haVpn, parent)
+            : children.managed ? new ManagedInterconnect(children.managed.name, children.managed, parent)
+            : new DedicatedInterconnect(children.dedicated!.name, children.dedicated!, parent);
+        if (children.backup) new HaVpn(children.backup.name, children.backup, parent);
+
+        this.topology = pulumi.output(plan.topology);
+        this.slaTier = pulumi.output(plan.resilience.sla.tier);
+        this.totalGbps = pulumi.output(plan.resilience.totalGbps);
+        this.minSurvivingGbps = pulumi.output(plan.minSurvivingGbps);
+        this.singlePointsOfFailure = pulumi.output(plan.resilience.singlePointsOfFailure.map((f) => `${f.kind}:${f.id}`));
+        this.directConnectGatewayId = primary instanceof HaVpn ? pulumi.output(undefined) : primary.directConnectGatewayId;
+        this.nextStep = primary instanceof HaVpn ? pulumi.output(undefined) : primary.nextStep;
+        this.registerOutputs({
+            topology: this.topology,
+            slaTier: this.slaTier,
+            totalGbps: this.totalGbps,
+            minSurvivingGbps: this.minSurvivingGbps,
+            singlePointsOfFailure: this.singlePointsOfFailure,
+            directConnectGatewayId: this.directConnectGatewayId,
+            nextStep: this.nextStep,
+        });
+    }
+}

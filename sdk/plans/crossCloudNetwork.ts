@@ -1,0 +1,278 @@
+import { PortSpeed, TunnelBandwidth } from "../bandwidth";
+import { ErrorCode, fail } from "../errors";
+import { findOverlap, Prefix } from "../prefix";
+import { analyzeResilience, FailureCase, ResilienceReport } from "../resilience";
+import { bestTier } from "../sla";
+import { LinkKind, LinkRole, SlaTier, Topology, mergeTopologies } from "../topology";
+import { DedicatedAttachmentInput, DedicatedInterconnectInput, DedicatedInterconnectPlan, DedicatedPortInput, planDedicatedInterconnect, SlaTarget } from "./dedicatedInterconnect";
+import { HaVpnInput, HaVpnPlan, planHaVpn } from "./haVpn";
+import { InitiatedBy, KeyHandoff, ManagedInterconnectInput, ManagedInterconnectPlan, planManagedInterconnect, StackType } from "./managedInterconnect";
+
+/**
+ * CrossCloudNetwork: what an environment declares — a primary link, an optional HA VPN backup, the
+ * prefixes each side advertises, and the bandwidth and SLA it needs. The planner derives each
+ * child's arguments, plans them with their own planners, joins the topologies, and checks the
+ * requirement with the resilience analysis before anything is declared.
+ *
+ * `Id` is the type of references to existing resources: `unknown` here, `pulumi.Input<string>` in
+ * the component, so one mapping serves both.
+ */
+
+export interface NetworkRequirement {
+    /** Gbps that must cross between the clouds. */
+    bandwidthGbps: number;
+    /** The SLA tier the shape must earn. */
+    sla: SlaTier;
+    /** The bandwidth must survive any single failure, region included (N-1). */
+    survivesSingleFailure?: boolean;
+}
+
+export interface NetworkGoogleInput<Id> {
+    network: Id;
+    region: string;
+    router?: Id;
+    routerAsn: number;
+    project?: Id;
+    globalRouting?: boolean;
+    routers?: Record<string, { router?: Id; routerAsn?: number }>;
+}
+
+export interface NetworkAwsInput<Id> {
+    region: string;
+    transitGatewayId?: Id;
+    transitGatewayAsn: number;
+    directConnectGatewayId?: Id;
+    directConnectGatewayAsn?: number;
+}
+
+export interface ManagedLinkInput<Id> {
+    bandwidth: string;
+    initiatedBy?: InitiatedBy;
+    keyHandoff?: KeyHandoff;
+    activationKey?: Id;
+    environmentId?: Id;
+    remoteProfile?: string;
+    stackType?: StackType;
+}
+
+export interface DedicatedLinkInput<Id> {
+    sla?: SlaTarget;
+    portSpeed: PortSpeed;
+    linksPerPort?: number;
+    ports: Record<string, DedicatedPortInput>;
+    attachments: Record<string, DedicatedAttachmentInput>;
+    macsec?: { keyName?: string; keys?: Record<string, { cak: Id; ckn: Id }> };
+}
+
+export interface VpnLinkInput {
+    tunnelBandwidth?: TunnelBandwidth;
+    slot?: number;
+    insideCidrs?: string[];
+}
+
+export interface PrimaryLinkInput<Id> {
+    kind: LinkKind;
+    managed?: ManagedLinkInput<Id>;
+    dedicated?: DedicatedLinkInput<Id>;
+    haVpn?: VpnLinkInput;
+}
+
+export interface CrossCloudNetworkInput<Id = unknown> {
+    name: string;
+    requirement: NetworkRequirement;
+    google: NetworkGoogleInput<Id>;
+    aws: NetworkAwsInput<Id>;
+    /** Prefixes AWS advertises to Google and Google to AWS. */
+    prefixes: { aws: string[]; google: string[] };
+    primary: PrimaryLinkInput<Id>;
+    backup?: VpnLinkInput;
+    linkLocalBlock?: string;
+    reservedPrefixes?: string[];
+    production?: boolean;
+}
+
+/** The arguments of each child component, derived from the network's; `name` is the child's name. */
+export interface ChildInputs<Id> {
+    haVpn?: VpnChildInput<Id>;
+    managed?: ManagedInterconnectInput & { activationKey?: Id; aws: { transitGatewayId?: Id; directConnectGatewayId?: Id; environmentId?: Id }; google: { network?: Id; hub?: Id; project?: Id } };
+    dedicated?: DedicatedInterconnectInput & { google: NetworkGoogleInput<Id>; aws: NetworkAwsInput<Id> & { directConnectGatewayAsn: number }; macsec?: DedicatedLinkInput<Id>["macsec"] };
+    backup?: VpnChildInput<Id>;
+}
+
+type VpnChildInput<Id> = HaVpnInput & { google: NetworkGoogleInput<Id>; aws: NetworkAwsInput<Id> & { vpnGatewayId?: Id } };
+
+export interface CrossCloudNetworkPlan {
+    primary: { kind: LinkKind; haVpn?: HaVpnPlan; managed?: ManagedInterconnectPlan; dedicated?: DedicatedInterconnectPlan };
+    backup?: HaVpnPlan;
+    topology: Topology;
+    resilience: ResilienceReport;
+    /** The bandwidth left by the worst single failure (all of it when nothing can fail). */
+    minSurvivingGbps: number;
+}
+
+/** Children are named after the network and their role. */
+export const childNames = (name: string) => ({ primary: `${name}-primary`, backup: `${name}-backup` });
+
+/** Derives each child component's arguments from the network's. Pure: references pass through untouched. */
+export function childInputs<Id>(input: CrossCloudNetworkInput<Id>): ChildInputs<Id> {
+    checkShapeOfArgs(input);
+    const names = childNames(input.name);
+    const { google, aws, prefixes } = input;
+    const vpn = (name: string, role: LinkRole, link: VpnLinkInput) => ({
+        name, role, google, aws,
+        advertisedPrefixes: prefixes.google,
+        linkLocalBlock: link.insideCidrs ? undefined : input.linkLocalBlock,
+        reservedPrefixes: input.reservedPrefixes,
+        ...link,
+    });
+    const primary = input.primary;
+    const children: ChildInputs<Id> = {};
+    if (primary.kind === LinkKind.HaVpn) children.haVpn = vpn(names.primary, LinkRole.Primary, primary.haVpn ?? {});
+    if (primary.kind === LinkKind.Managed) {
+        const m = primary.managed!;
+        children.managed = {
+            name: names.primary,
+            bandwidth: m.bandwidth, initiatedBy: m.initiatedBy, keyHandoff: m.keyHandoff, activationKey: m.activationKey,
+            production: input.production,
+            aws: {
+                region: aws.region, transitGatewayId: aws.transitGatewayId, transitGatewayAsn: aws.transitGatewayAsn,
+                directConnectGatewayId: aws.directConnectGatewayId, directConnectGatewayAsn: requireDxAsn(aws.directConnectGatewayAsn),
+                allowedPrefixes: prefixes.aws, environmentId: m.environmentId,
+            },
+            google: {
+                region: google.region, network: google.network, project: google.project,
+                advertisedRoutes: prefixes.google, stackType: m.stackType, remoteProfile: m.remoteProfile,
+            },
+        };
+    }
+    if (primary.kind === LinkKind.Dedicated) {
+        const d = primary.dedicated!;
+        children.dedicated = {
+            name: names.primary,
+            sla: d.sla ?? dedicatedTarget(input.requirement.sla),
+            portSpeed: d.portSpeed, linksPerPort: d.linksPerPort, ports: d.ports, attachments: d.attachments, macsec: d.macsec,
+            google,
+            aws: { ...aws, directConnectGatewayAsn: requireDxAsn(aws.directConnectGatewayAsn), allowedPrefixes: prefixes.aws },
+            advertisedPrefixes: prefixes.google,
+            linkLocalBlock: input.linkLocalBlock,
+            reservedPrefixes: input.reservedPrefixes,
+            production: input.production,
+            role: LinkRole.Primary,
+        };
+    }
+    if (input.backup) children.backup = vpn(names.backup, LinkRole.Backup, input.backup);
+    return children;
+}
+
+/** Plans the whole network and proves it meets its requirement, or throws a CrossCloudError. */
+export function planCrossCloudNetwork(input: CrossCloudNetworkInput): CrossCloudNetworkPlan {
+    const children = childInputs(input);
+    const primary = {
+        kind: input.primary.kind,
+        haVpn: children.haVpn && planHaVpn(children.haVpn),
+        managed: children.managed && planManagedInterconnect(children.managed),
+        dedicated: children.dedicated && planDedicatedInterconnect(children.dedicated),
+    };
+    const backup = children.backup && planHaVpn(children.backup);
+    const parts = [primary.haVpn, primary.managed, primary.dedicated, backup].filter((p) => p !== undefined);
+    const topology = mergeTopologies(...parts.map((p) => p.topology));
+    checkSessionsDisjoint(topology, input);
+    const resilience = analyzeResilience(topology);
+    const minSurvivingGbps = resilience.worstCase?.survivingGbps ?? resilience.totalGbps;
+    checkRequirement(input.requirement, resilience);
+    return { primary, backup, topology, resilience, minSurvivingGbps };
+}
+
+function checkShapeOfArgs(input: CrossCloudNetworkInput<unknown>): void {
+    const kinds = Object.values(LinkKind) as string[];
+    const primary = input.primary;
+    if (typeof primary !== "object" || primary === null || !kinds.includes(primary.kind)) {
+        fail({ code: ErrorCode.InvalidArgument, field: "primary.kind", value: primary?.kind, rule: `must be one of ${kinds.join(", ")}`, fix: 'Set primary.kind, e.g. "dedicated", and the matching block.' });
+    }
+    const block = { [LinkKind.Managed]: "managed", [LinkKind.Dedicated]: "dedicated", [LinkKind.HaVpn]: "haVpn" } as const;
+    for (const [kind, key] of Object.entries(block)) {
+        const given = primary[key] !== undefined;
+        if (kind === primary.kind && !given && kind !== LinkKind.HaVpn) {
+            fail({ code: ErrorCode.InvalidArgument, field: `primary.${key}`, value: undefined, rule: `is required when primary.kind is "${kind}"`, fix: `Describe the ${kind} link in primary.${key}.` });
+        }
+        if (kind !== primary.kind && given) {
+            fail({ code: ErrorCode.Conflict, field: `primary.${key}`, value: "(set)", rule: `does not apply when primary.kind is "${primary.kind}"`, fix: `Remove primary.${key}, or set primary.kind to "${kind}".` });
+        }
+    }
+    if (typeof input.prefixes !== "object" || input.prefixes === null) {
+        fail({ code: ErrorCode.InvalidArgument, field: "prefixes", value: input.prefixes, rule: "is required", fix: 'Give the prefixes each side advertises: { aws: ["10.0.0.0/16"], google: ["10.100.0.0/16"] }.' });
+    }
+    const r = input.requirement;
+    if (typeof r !== "object" || r === null || typeof r.bandwidthGbps !== "number" || !Number.isFinite(r.bandwidthGbps) || r.bandwidthGbps <= 0) {
+        fail({ code: ErrorCode.InvalidArgument, field: "requirement.bandwidthGbps", value: r?.bandwidthGbps, rule: "must be a positive number of Gbps", fix: "State the bandwidth the environment needs, e.g. 10." });
+    }
+    if (!(Object.values(SlaTier) as string[]).includes(r.sla)) {
+        fail({ code: ErrorCode.InvalidArgument, field: "requirement.sla", value: r.sla, rule: `must be one of ${Object.values(SlaTier).join(", ")}`, fix: 'Use "99.99" for production.' });
+    }
+    if (input.primary.kind === LinkKind.HaVpn && input.backup) {
+        fail({ code: ErrorCode.Conflict, field: "backup", value: "(set)", rule: "an HA VPN backs up an interconnect; a second HA VPN behind an HA VPN shares its failure domains", fix: "Remove backup, or make the primary an interconnect." });
+    }
+}
+
+function requireDxAsn(asn: number | undefined): number {
+    if (asn === undefined) {
+        fail({ code: ErrorCode.InvalidArgument, field: "aws.directConnectGatewayAsn", value: asn, rule: "is required for an interconnect", fix: "Give the Direct Connect gateway a private ASN different from the Transit Gateway's, e.g. 64601." });
+    }
+    return asn;
+}
+
+/** A dedicated primary aims for the network's tier; with no SLA asked, the cheapest shape with one. */
+function dedicatedTarget(sla: SlaTier): SlaTarget {
+    return sla === SlaTier.FourNines ? SlaTarget.FourNines : SlaTarget.ThreeNines;
+}
+
+/** Primary and backup share the environment's block, so their sessions must not overlap. */
+function checkSessionsDisjoint(topology: Topology, input: CrossCloudNetworkInput): void {
+    const sessions = topology.sessions.filter((s) => s.insideCidr !== undefined);
+    const nets = sessions.map((s) => Prefix.parse(s.insideCidr, "insideCidr"));
+    const overlap = findOverlap(nets);
+    if (!overlap) return;
+    const [a, b] = overlap.map((i) => sessions[i]);
+    fail({
+        code: ErrorCode.AddressCollision, field: input.backup ? "backup.slot" : "primary", value: b.insideCidr,
+        rule: `session ${b.id} (${b.insideCidr}) overlaps session ${a.id} (${a.insideCidr}) in the environment's link-local block`,
+        fix: "Pin the backup to another chunk with backup.slot, or give it insideCidrs.",
+    });
+}
+
+function checkRequirement(requirement: NetworkRequirement, report: ResilienceReport): void {
+    const { bandwidthGbps, sla } = requirement;
+    if (bestTier([report.sla.tier, sla]) !== report.sla.tier) {
+        const reasons = report.sla.groups.flatMap((g) => g.missing).join("; ");
+        fail({
+            code: ErrorCode.ShapeBelowSla, field: "requirement.sla", value: sla,
+            rule: `the planned shape earns ${report.sla.tier === SlaTier.None ? "no SLA" : `${report.sla.tier}%`}: ${reasons}`,
+            fix: "Change the primary link's shape (more ports, metros or tunnels) or lower the requirement.",
+        });
+    }
+    if (report.totalGbps < bandwidthGbps) {
+        fail({
+            code: ErrorCode.InsufficientBandwidth, field: "requirement.bandwidthGbps", value: bandwidthGbps,
+            rule: `the links carry ${round(report.totalGbps)} Gbps in all`,
+            fix: "Add attachments or bandwidth to the primary link, or lower the requirement.",
+        });
+    }
+    if (requirement.survivesSingleFailure === false) return;
+    const short = report.failures.filter((f) => f.survivingGbps < bandwidthGbps);
+    if (short.length > 0) {
+        const worst = short.reduce((a, b) => (b.survivingGbps < a.survivingGbps ? b : a));
+        fail({
+            code: ErrorCode.InsufficientBandwidth, field: "requirement.survivesSingleFailure", value: true,
+            rule: `after ${describe(worst)} fails only ${round(worst.survivingGbps)} of the required ${bandwidthGbps} Gbps survive (${short.length} single failure${short.length === 1 ? "" : "s"} fall short)`,
+            fix: "Add capacity in another failure domain (a port in another metro, a backup VPN), or set survivesSingleFailure: false.",
+        });
+    }
+}
+
+function describe(failure: FailureCase): string {
+    return `${failure.kind} ${failure.id}`;
+}
+
+function round(gbps: number): number {
+    return Math.round(gbps * 100) / 100;
+}

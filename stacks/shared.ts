@@ -1,0 +1,91 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as ec2transitgateway from "@pulumi/aws/ec2transitgateway";
+import * as compute from "@pulumi/gcp/compute";
+import { checkAsnPlan, environmentBlock, ErrorCode, fail, parseAsn } from "../sdk";
+
+interface EnvironmentConfig {
+    block: number;
+    directConnectGatewayAsn: number;
+}
+
+/** What the shared layer exports for one environment. */
+export interface EnvironmentAllocation {
+    linkLocalBlock: string;
+    directConnectGatewayAsn: number;
+}
+
+/**
+ * The shared layer: one Transit Gateway, one Google transit VPC with global routing, a Cloud Router
+ * per region, and the link-local block and Direct Connect gateway ASN of every environment.
+ * Everything is checked with sdk/ before it is declared.
+ */
+export function sharedLayer() {
+    const config = new pulumi.Config("crosscloud");
+    const transitGatewayAsn = parseAsn(config.requireNumber("transitGatewayAsn"), "crosscloud:transitGatewayAsn");
+    const routerAsns = config.requireObject<Record<string, number>>("routers");
+    const environments = config.requireObject<Record<string, EnvironmentConfig>>("environments");
+
+    for (const [region, asn] of Object.entries(routerAsns)) {
+        const cloudRouter = parseAsn(asn, `crosscloud:routers.${region}`);
+        for (const [env, e] of Object.entries(environments)) {
+            checkAsnPlan(
+                { cloudRouter, transitGateway: transitGatewayAsn, directConnectGateway: parseAsn(e.directConnectGatewayAsn, `crosscloud:environments.${env}.directConnectGatewayAsn`) },
+                { cloudRouter: `crosscloud:routers.${region}`, transitGateway: "crosscloud:transitGatewayAsn", directConnectGateway: `crosscloud:environments.${env}.directConnectGatewayAsn` },
+            );
+        }
+    }
+
+    const transitGateway = new ec2transitgateway.TransitGateway("shared-tgw", {
+        amazonSideAsn: transitGatewayAsn,
+        vpnEcmpSupport: "enable",
+        description: "crosscloud shared transit gateway",
+    }, { protect: true });
+
+    const network = new compute.Network("shared-transit", {
+        autoCreateSubnetworks: false,
+        routingMode: "GLOBAL",
+        mtu: 1500,
+    }, { protect: true });
+
+    const routers = Object.fromEntries(Object.entries(routerAsns).map(([region, asn]) => {
+        const router = new compute.Router(`shared-router-${region}`, {
+            network: network.id,
+            region,
+            bgp: { asn, advertiseMode: "CUSTOM", advertisedGroups: ["ALL_SUBNETS"], keepaliveInterval: 20 },
+        });
+        return [region, { name: router.name, asn }];
+    }));
+
+    checkDistinctBlocks(environments);
+    const allocations: Record<string, EnvironmentAllocation> = Object.fromEntries(
+        Object.entries(environments).map(([env, e]) => [env, {
+            linkLocalBlock: environmentBlock(e.block).toString(),
+            directConnectGatewayAsn: e.directConnectGatewayAsn,
+        }]),
+    );
+
+    return {
+        transitGatewayId: transitGateway.id,
+        transitGatewayAsn,
+        awsRegion: new pulumi.Config("aws").require("region"),
+        network: network.selfLink,
+        globalRouting: true,
+        routers,
+        environments: allocations,
+    };
+}
+
+function checkDistinctBlocks(environments: Record<string, EnvironmentConfig>): void {
+    const owners = new Map<number, string>();
+    for (const [env, e] of Object.entries(environments)) {
+        const owner = owners.get(e.block);
+        if (owner !== undefined) {
+            fail({
+                code: ErrorCode.Conflict, field: `crosscloud:environments.${env}.block`, value: e.block,
+                rule: `environment "${owner}" already uses block ${e.block}; environments on one Cloud Router need their own link-local blocks`,
+                fix: "Give each environment its own block index.",
+            });
+        }
+        owners.set(e.block, env);
+    }
+}

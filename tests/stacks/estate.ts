@@ -1,0 +1,32 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { load } from "js-yaml";
+import { capture, Plan } from "../harness";
+
+/** The example estate's stacks, in the order a rollout deploys them. */
+export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
+export const SHARED_STACK = "organization/crosscloud/shared";
+
+const stacksDir = path.resolve(__dirname, "../../stacks");
+
+/** A stack's `config:` block from `stacks/Pulumi.<stack>.yaml`, with any overrides. */
+export function stackConfig(stack: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+    const file = load(fs.readFileSync(path.join(stacksDir, `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, unknown> };
+    return { ...file.config, ...overrides };
+}
+
+/** Plans one stack of the estate under the mock harness, the way `pulumi preview -s <stack>` would run it. */
+export function planStack(stack: string, options: { config?: Record<string, unknown>; shared?: Record<string, unknown> } = {}): Promise<Plan> {
+    return capture(() => {
+        for (const file of Object.keys(require.cache)) {
+            if (file.startsWith(stacksDir)) delete require.cache[file];
+        }
+        // A fresh load per plan, as a new `pulumi preview` process would do.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        return require(stacksDir);
+    }, {
+        stack,
+        config: options.config ?? stackConfig(stack),
+        stackOutputs: options.shared ? { [SHARED_STACK]: options.shared } : {},
+    });
+}
