@@ -1,0 +1,54 @@
+/**
+ * What an environment declares: 20 Gbps between the clouds at 99.99%, surviving any single failure,
+ * over a dedicated Cross-Cloud Interconnect in two metros with an HA VPN behind it. The plan is
+ * refused before anything is declared if the shape cannot deliver that.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { CrossCloudNetwork, LinkKind, PortSpeed, SlaTier, TunnelBandwidth } from "@crosscloud/interconnect";
+
+const shared = new pulumi.StackReference("organization/crosscloud/shared");
+const routers = shared.requireOutput("routers") as pulumi.Output<Record<string, { name: string }>>;
+
+const network = new CrossCloudNetwork("prod", {
+    requirement: { bandwidthGbps: 20, sla: SlaTier.FourNines, survivesSingleFailure: true },
+    google: {
+        network: shared.requireOutput("network") as pulumi.Output<string>,
+        region: "us-east4",
+        router: routers.apply((r) => r["us-east4"].name),
+        routerAsn: 65010,
+        globalRouting: true,
+        routers: { "us-central1": { router: routers.apply((r) => r["us-central1"].name), routerAsn: 65020 } },
+    },
+    aws: {
+        region: "us-east-1",
+        transitGatewayId: shared.requireOutput("transitGatewayId") as pulumi.Output<string>,
+        transitGatewayAsn: 64512,
+        directConnectGatewayAsn: 64603,
+    },
+    prefixes: { aws: ["10.10.0.0/16", "10.11.0.0/16"], google: ["10.20.0.0/14"] },
+    primary: {
+        kind: LinkKind.Dedicated,
+        dedicated: {
+            portSpeed: PortSpeed.Gbps10,
+            ports: {
+                "iad-1": { location: "iad-zone1-1", remoteLocation: "aws-eqdc2", awsLocation: "EqDC2" },
+                "iad-2": { location: "iad-zone2-1", remoteLocation: "aws-csva1", awsLocation: "CSVA1" },
+                "ord-1": { location: "ord-zone1-7", remoteLocation: "aws-eqch2", awsLocation: "EqCh2", awsRegion: "us-east-2" },
+                "ord-2": { location: "ord-zone2-7", remoteLocation: "aws-csch1", awsLocation: "CSCH1", awsRegion: "us-east-2" },
+            },
+            attachments: {
+                "east-a": { port: "iad-1", bandwidth: "10Gbps" },
+                "east-b": { port: "iad-2", bandwidth: "10Gbps" },
+                "central-a": { port: "ord-1", region: "us-central1", bandwidth: "10Gbps" },
+                "central-b": { port: "ord-2", region: "us-central1", bandwidth: "10Gbps" },
+            },
+        },
+    },
+    backup: { tunnelBandwidth: TunnelBandwidth.Large },
+    linkLocalBlock: "169.254.96.0/19",
+    production: true,
+});
+
+export const slaTier = network.slaTier;
+export const minSurvivingGbps = network.minSurvivingGbps;
+export const singlePointsOfFailure = network.singlePointsOfFailure;
