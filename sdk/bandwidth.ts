@@ -20,20 +20,25 @@ export class Bandwidth {
      * `BPS_500M`) or a positive number of Gbps. Anything else is a typed error.
      */
     static parse(value: unknown, field: string): Bandwidth {
-        if (typeof value === "number" && Number.isFinite(value) && value > 0 && Number.isInteger(value * 1000)) {
-            return Bandwidth.fromGbps(value);
+        // Gbps with at most three decimals. `value * 1000` is not always whole in floating point
+        // (257.29 * 1000 = 257290.00000000003), so round and check that the rounding gives `value` back.
+        const fromGbps = typeof value === "number" ? Math.round(value * 1000) : NaN;
+        if (fromGbps > 0 && Number.isSafeInteger(fromGbps) && fromGbps / 1000 === value) {
+            return new Bandwidth(fromGbps);
         }
         const text = typeof value === "string" ? value.trim() : "";
         const match = /^(?:BPS_(\d+)([MG])|(\d+)([MG])bps)$/.exec(text);
         const amount = match ? Number(match[1] ?? match[3]) : 0;
-        if (!match || amount <= 0) {
+        const mbps = match && (match[2] ?? match[4]) === "G" ? amount * 1000 : amount;
+        // Whole Mbps that a double counts exactly: beyond that, spellings would stop round-tripping.
+        if (!match || mbps <= 0 || !Number.isSafeInteger(mbps)) {
             fail({
                 code: ErrorCode.InvalidBandwidth, field, value,
                 rule: "must be a bandwidth like 10Gbps, 500Mbps, BPS_10G or a number of Gbps",
                 fix: "Write it like 10Gbps.",
             });
         }
-        return new Bandwidth((match[2] ?? match[4]) === "G" ? amount * 1000 : amount);
+        return new Bandwidth(mbps);
     }
 
     get gbps(): number {
@@ -151,11 +156,13 @@ export function ecmpAggregate(paths: Bandwidth[]): Bandwidth {
 export function checkTier(value: unknown, field: string, allowed: Bandwidth[], product: string): Bandwidth {
     const bandwidth = Bandwidth.parse(value, field);
     if (!allowed.some((b) => b.equals(bandwidth))) {
-        const nearest = allowed.find((b) => b.compare(bandwidth) > 0) ?? allowed[allowed.length - 1];
+        // A profile's list may come in any order: suggest the next tier up, else the top one.
+        const tiers = [...allowed].sort((a, b) => a.compare(b));
+        const nearest = tiers.find((b) => b.compare(bandwidth) > 0) ?? tiers[tiers.length - 1];
         fail({
             code: ErrorCode.BandwidthUnsupported, field, value,
-            rule: `${product} offers ${allowed.map((b) => b.toAws()).join(", ")}`,
-            fix: `Use ${nearest.toAws()}.`,
+            rule: `${product} offers ${tiers.map((b) => b.toAws()).join(", ") || "no bandwidth here"}`,
+            fix: nearest ? `Use ${nearest.toAws()}.` : "Pick another product or location.",
         });
     }
     return bandwidth;

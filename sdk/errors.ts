@@ -67,6 +67,11 @@ function show(value: unknown): string {
     try {
         return JSON.stringify(value) ?? String(value);
     } catch {
-        return String(value);
+        // BigInts and cyclic values defeat JSON; null-prototype objects defeat String as well.
+        try {
+            return String(value);
+        } catch {
+            return Object.prototype.toString.call(value);
+        }
     }
 }

@@ -19,11 +19,12 @@ export class Prefix {
 
     /**
      * Parses `a.b.c.d/n` strictly: four decimal octets, and no host bits set (a hand-written
-     * `169.254.10.5/30` is almost always a typo, so it is refused with the canonical form).
+     * `169.254.10.5/30` is almost always a typo, so it is refused with the canonical form). The
+     * length has no leading zero either, so accepted text is always the canonical string.
      */
     static parse(text: unknown, field: string): Prefix {
         const rule = "must be an IPv4 prefix written a.b.c.d/n";
-        if (typeof text !== "string" || !ipaddr.IPv4.isValidCIDRFourPartDecimal(text)) {
+        if (typeof text !== "string" || !/\/(0|[1-9]\d?)$/.test(text) || !ipaddr.IPv4.isValidCIDRFourPartDecimal(text)) {
             fail({ code: ErrorCode.InvalidPrefix, field, value: text, rule, fix: "Write it like 10.20.0.0/16." });
         }
         const [address, bits] = ipaddr.IPv4.parseCIDR(text);
@@ -44,7 +45,8 @@ export class Prefix {
         if (!Array.isArray(texts)) {
             fail({ code: ErrorCode.InvalidPrefix, field, value: texts, rule: "must be a list of IPv4 prefixes", fix: 'Write it like ["10.20.0.0/16"].' });
         }
-        return texts.map((t, i) => Prefix.parse(t, `${field}[${i}]`));
+        // Array.from visits the holes of a sparse array (as undefined), where map would skip them.
+        return Array.from(texts, (t, i) => Prefix.parse(t, `${field}[${i}]`));
     }
 
     get size(): number {

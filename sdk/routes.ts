@@ -42,5 +42,5 @@ export function checkPrefixList(texts: unknown, field: string, limit?: { max: nu
             fix: "Summarise the prefixes into fewer, larger ranges.",
         });
     }
-    return prefixes;
+    return prefixes.sort((a, b) => a.compare(b));
 }
