@@ -84,32 +84,42 @@ export function checkBlock(block: Prefix, field: string): Prefix {
 /**
  * Plans the session prefixes of every link in one block. `reserved` lists ranges that are in use on
  * the same Cloud Router but not planned here (its BGP identifier range, hand-written CIDRs of other
- * stacks); chunks touching them or an AWS-reserved range are never used.
+ * stacks); chunks touching them or an AWS-reserved range are never used. A link's home walks past
+ * AWS's ranges only, which never change: a caller's reservation on a link's home is a collision,
+ * because walking past it would move the link the day the reservation goes away.
  */
 export function planLinkNets(block: Prefix, requests: LinkNetRequest[], reserved: Prefix[] = []): LinkNetPlan[] {
     checkBlock(block, "linkLocalBlock");
     const chunks = 2 ** (CHUNK_BITS - block.bits);
-    const unusable = [...AWS_RESERVED.map((r) => r.prefix), ...reserved];
-    const usable = (slot: number) => !unusable.some((r) => r.overlaps(block.subnet(CHUNK_BITS, slot)));
+    const clash = (ranges: Prefix[]) => (slot: number) => ranges.find((r) => r.overlaps(block.subnet(CHUNK_BITS, slot)));
+    const awsReservation = clash(AWS_RESERVED.map((r) => r.prefix));
+    const callerReservation = clash(reserved);
+    const usable = (slot: number) => !awsReservation(slot) && !callerReservation(slot);
 
-    const seen = new Map<string, LinkNetRequest>();
-    const bySlot = new Map<number, LinkNetRequest>();
-    const plans = requests.map((request) => {
+    const seen = new Set<string>();
+    const slots = requests.map((request) => {
         checkRequest(request);
         if (seen.has(request.key)) {
             fail({ code: ErrorCode.Conflict, field: request.field, value: request.key, rule: "link keys must be unique in a block", fix: "Give each link its own name." });
         }
-        seen.set(request.key, request);
-        const slot = request.slot ?? homeSlot(request.key, chunks, usable);
+        seen.add(request.key);
         if (request.slot !== undefined) checkPinnedSlot(request, chunks, usable);
+        return request.slot ?? homeSlot(request.key, chunks, (slot) => !awsReservation(slot));
+    });
+    // Every link's slot is known before a collision is reported, so the slot it suggests is free of all of them.
+    const taken = new Set(slots);
+    const bySlot = new Map<number, LinkNetRequest>();
+    return requests.map((request, i) => {
+        const slot = slots[i];
         const other = bySlot.get(slot);
-        if (other) throw collision(request, other, slot, chunks, usable, bySlot);
+        if (other) throw collision(request, `links "${request.key}" and "${other.key}" both map to link-local slot ${slot}`, chunks, usable, taken);
+        const inUse = callerReservation(slot);
+        if (inUse) throw collision(request, `link "${request.key}" maps to link-local slot ${slot}, which holds ${inUse}, already in use on the router`, chunks, usable, taken);
         bySlot.set(slot, request);
         const chunk = block.subnet(CHUNK_BITS, slot);
-        const nets = Array.from({ length: request.sessions }, (_, i) => chunk.subnet(request.prefixLength, i));
+        const nets = Array.from({ length: request.sessions }, (_, s) => chunk.subnet(request.prefixLength, s));
         return { key: request.key, slot, chunk, nets };
     });
-    return plans;
 }
 
 /**
@@ -155,7 +165,7 @@ function fnv1a(text: string): number {
     return hash;
 }
 
-/** The first usable chunk at or after the key's hash. Depends only on the key and the reservations. */
+/** The first chunk at or after the key's hash that AWS does not reserve. Depends only on the key. */
 function homeSlot(key: string, chunks: number, usable: (slot: number) => boolean): number {
     const start = fnv1a(key) % chunks;
     for (let i = 0; i < chunks; i++) {
@@ -166,6 +176,12 @@ function homeSlot(key: string, chunks: number, usable: (slot: number) => boolean
 }
 
 function checkRequest(r: LinkNetRequest): void {
+    if (typeof r.key !== "string" || r.key === "") {
+        fail({ code: ErrorCode.InvalidArgument, field: r.field, value: r.key, rule: "a link needs a stable, non-empty string key", fix: "Name the link, e.g. prod/backup-vpn." });
+    }
+    if (r.prefixLength !== 29 && r.prefixLength !== 30) {
+        fail({ code: ErrorCode.InvalidArgument, field: r.field, value: r.prefixLength, rule: "session prefixes are /29 or /30", fix: "Use 30 for VPN tunnels, 29 (or 30) for interconnect attachments." });
+    }
     const capacity = 2 ** (r.prefixLength - CHUNK_BITS);
     if (!Number.isInteger(r.sessions) || r.sessions < 1 || r.sessions > capacity) {
         fail({ code: ErrorCode.InvalidArgument, field: r.field, value: r.sessions, rule: `a link holds 1 to ${capacity} /${r.prefixLength} sessions`, fix: "Split the sessions over more links." });
@@ -181,12 +197,13 @@ function checkPinnedSlot(r: LinkNetRequest, chunks: number, usable: (slot: numbe
     }
 }
 
-function collision(r: LinkNetRequest, other: LinkNetRequest, slot: number, chunks: number, usable: (s: number) => boolean, taken: Map<number, LinkNetRequest>): CrossCloudError {
-    const free = Array.from({ length: chunks }, (_, s) => s).filter((s) => usable(s) && !taken.has(s) && s !== slot);
-    const suggestion = free[fnv1a(r.key) % free.length];
+function collision(r: LinkNetRequest, what: string, chunks: number, usable: (s: number) => boolean, taken: Set<number>): CrossCloudError {
+    const free = Array.from({ length: chunks }, (_, s) => s).filter((s) => usable(s) && !taken.has(s));
     return new CrossCloudError({
         code: ErrorCode.AddressCollision, field: `${r.field}.slot`, value: r.key,
-        rule: `links "${r.key}" and "${other.key}" both map to link-local slot ${slot}; crosscloud never moves an existing link to make room`,
-        fix: `Pin the new link with slot: ${suggestion} (free), or rename it.`,
+        rule: `${what}; crosscloud never moves an existing link to make room`,
+        fix: free.length > 0
+            ? `Pin the new link with slot: ${free[fnv1a(r.key) % free.length]} (free), or rename it.`
+            : "No chunk of the block is free for it: use a larger block.",
     });
 }
