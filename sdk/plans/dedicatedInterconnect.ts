@@ -14,6 +14,7 @@ import { analyzeResilience } from "../resilience";
 import { checkPrefixList, DX_GATEWAY_PREFIX_LIMIT, ROUTE_PRIORITY } from "../routes";
 import { bestTier } from "../sla";
 import { BgpSession, Cloud, Endpoint, EndpointKind, Link, LinkKind, LinkRole, SlaTier, Topology } from "../topology";
+import { requireObject, label } from "./checks";
 
 /** The availability a dedicated interconnect is built for. */
 export enum SlaTarget {
@@ -181,8 +182,8 @@ export function childName(name: string, role: string, key?: string): string {
 export function planDedicatedInterconnect(input: DedicatedInterconnectInput): DedicatedInterconnectPlan {
     const { name } = input;
     checkGoogleName(name, "name", childName(name, LONGEST_GOOGLE_ROLE));
-    checkObject(input.google, "google");
-    checkObject(input.aws, "aws");
+    requireObject(input.google, "google");
+    requireObject(input.aws, "aws");
     const sla = checkEnum(input.sla, "sla", SlaTarget, "an SLA target");
     const portSpeed = checkPortSpeed(input.portSpeed);
     const linksPerPort = checkLinksPerPort(input.linksPerPort ?? 1, portSpeed);
@@ -316,12 +317,6 @@ function checkLinksPerPort(links: unknown, speed: PortSpeed): number {
     return links as number;
 }
 
-function checkObject(value: unknown, field: string): void {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-        fail({ code: ErrorCode.InvalidArgument, field, value, rule: "must be an object", fix: "See the argument's documentation for its fields." });
-    }
-}
-
 /** Entries of a map keyed by stable names, sorted by key so nothing depends on the order written. */
 function checkMap<T>(value: unknown, field: string, example: string): [string, T][] {
     if (typeof value !== "object" || value === null || Array.isArray(value) || Object.keys(value).length === 0) {
@@ -332,7 +327,7 @@ function checkMap<T>(value: unknown, field: string, example: string): [string, T
         });
     }
     const entries = Object.entries(value as Record<string, T>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [key, entry] of entries) checkObject(entry, `${field}["${key}"]`);
+    for (const [key, entry] of entries) requireObject(entry, `${field}["${key}"]`);
     return entries;
 }
 
@@ -528,11 +523,6 @@ function planRouters(name: string, input: DedicatedInterconnectInput, attachment
             id: label(existing, childName(name, "router", region)),
         };
     });
-}
-
-/** An existing resource's id names its endpoint when it is known now; otherwise the component's own label does. */
-function label(given: unknown, fallback: string): string {
-    return typeof given === "string" ? given : fallback;
 }
 
 /** The largest ASN a transit VIF takes in `bgpAsn`. */

@@ -11,6 +11,7 @@ import { AWS_RESERVED, CHUNK_BITS, checkBlock, checkSessionPrefix, LINK_LOCAL, p
 import { Prefix } from "../prefix";
 import { checkPrefixList, ROUTE_PRIORITY } from "../routes";
 import { Cloud, Endpoint, EndpointKind, LinkKind, LinkRole, Topology } from "../topology";
+import { oneOf, requireObject, requireRegion, label } from "./checks";
 
 /** The AWS gateway the VPN connections end on. */
 export enum AwsAttachPoint {
@@ -149,8 +150,8 @@ export interface HaVpnPlan {
 export function planHaVpn(input: HaVpnInput): HaVpnPlan {
     const google = requireObject(input.google, "google");
     const aws = requireObject(input.aws, "aws");
-    const googleRegion = requireText(google.region, "google.region", "us-east4");
-    const awsRegion = requireText(aws.region, "aws.region", "us-east-1");
+    const googleRegion = requireRegion(google.region, "google.region", "us-east4");
+    const awsRegion = requireRegion(aws.region, "aws.region", "us-east-1");
     const role = oneOf(input.role ?? LinkRole.Primary, LinkRole, "role");
     const tunnelBandwidth = oneOf(input.tunnelBandwidth ?? TunnelBandwidth.Standard, TunnelBandwidth, "tunnelBandwidth");
     const enableAcceleration = aws.enableAcceleration ?? false;
@@ -315,29 +316,3 @@ const AWS_ENDPOINT_KINDS: Record<AwsAttachPoint, EndpointKind> = {
     [AwsAttachPoint.VpnGateway]: EndpointKind.VpnGateway,
 };
 
-/** An existing resource's id names its endpoint when it is known now; otherwise the component's own label does. */
-function label(given: unknown, fallback: string): string {
-    return typeof given === "string" ? given : fallback;
-}
-
-function oneOf<E extends Record<string, string>>(value: unknown, values: E, field: string): E[keyof E] {
-    const allowed = Object.values(values);
-    if (!allowed.includes(value as string)) {
-        fail({ code: ErrorCode.InvalidArgument, field, value, rule: `must be one of ${allowed.join(", ")}`, fix: `Use one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}.` });
-    }
-    return value as E[keyof E];
-}
-
-function requireObject<T>(value: T, field: string): T {
-    if (typeof value !== "object" || value === null) {
-        fail({ code: ErrorCode.InvalidArgument, field, value, rule: "is required", fix: `Set ${field} to the ${field === "aws" ? "AWS" : "Google"} side of the link.` });
-    }
-    return value;
-}
-
-function requireText(value: unknown, field: string, example: string): string {
-    if (typeof value !== "string" || value.trim() === "") {
-        fail({ code: ErrorCode.InvalidArgument, field, value, rule: "must be a region name", fix: `Write it like ${example}.` });
-    }
-    return value;
-}

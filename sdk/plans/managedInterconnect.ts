@@ -12,6 +12,7 @@ import { Prefix } from "../prefix";
 import { remoteProfileFor, RemoteProfile } from "../profiles";
 import { DX_GATEWAY_PREFIX_LIMIT, MANAGED_ROUTE_LIMIT } from "../routes";
 import { Cloud, EndpointKind, LinkKind, LinkRole, SlaTier, Topology } from "../topology";
+import { oneOf, requireObject, requireRegion } from "./checks";
 
 /** Which cloud creates the connection and issues the activation key the other accepts. */
 export enum InitiatedBy {
@@ -96,8 +97,8 @@ const PRODUCT = "AWS Interconnect – multicloud ⇄ Partner Cross-Cloud Interco
 export function planManagedInterconnect(input: ManagedInterconnectInput): ManagedInterconnectPlan {
     const aws = requireObject(input.aws, "aws");
     const google = requireObject(input.google, "google");
-    const awsRegion = requireText(aws.region, "aws.region", "us-east-1");
-    const googleRegion = requireText(google.region, "google.region", "us-east4");
+    const awsRegion = requireRegion(aws.region, "aws.region", "us-east-1");
+    const googleRegion = requireRegion(google.region, "google.region", "us-east4");
 
     const initiatedBy = oneOf(input.initiatedBy ?? InitiatedBy.Google, InitiatedBy, "initiatedBy");
     const keyHandoff = oneOf(input.keyHandoff ?? KeyHandoff.Automatic, KeyHandoff, "keyHandoff");
@@ -337,24 +338,3 @@ function toBigInt(bytes: number[]): bigint {
     return bytes.reduce((n, byte) => (n << 8n) | BigInt(byte), 0n);
 }
 
-function oneOf<E extends Record<string, string>>(value: unknown, values: E, field: string): E[keyof E] {
-    const allowed = Object.values(values);
-    if (!allowed.includes(value as string)) {
-        fail({ code: ErrorCode.InvalidArgument, field, value, rule: `must be one of ${allowed.join(", ")}`, fix: `Use one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}.` });
-    }
-    return value as E[keyof E];
-}
-
-function requireObject<T>(value: T, field: string): T {
-    if (typeof value !== "object" || value === null) {
-        fail({ code: ErrorCode.InvalidArgument, field, value, rule: "is required", fix: `Set ${field} to the ${field === "aws" ? "AWS" : "Google"} side of the link.` });
-    }
-    return value;
-}
-
-function requireText(value: unknown, field: string, example: string): string {
-    if (typeof value !== "string" || value.trim() === "") {
-        fail({ code: ErrorCode.InvalidArgument, field, value, rule: "must be a region name", fix: `Write it like ${example}.` });
-    }
-    return value;
-}
