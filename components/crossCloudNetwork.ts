@@ -140,7 +140,7 @@ export class CrossCloudNetwork extends pulumi.ComponentResource {
 
     constructor(name: string, args: CrossCloudNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = planCrossCloudNetwork({ name, ...args });
-        super("interconnect:index:CrossCloudNetwork", name, args, opts);
+        super("interconnect:index:CrossCloudNetwork", name, withSecrets(args), opts);
         const children = childInputs<pulumi.Input<string>>({ name, ...args });
         const parent = { parent: this };
 
@@ -167,4 +167,17 @@ export class CrossCloudNetwork extends pulumi.ComponentResource {
             nextStep: this.nextStep,
         });
     }
+}
+
+/** The network's own inputs carry the children's secrets too: an activation key or MACsec keys given as plain text stay secret. */
+function withSecrets(args: CrossCloudNetworkArgs): pulumi.Inputs {
+    const { managed, dedicated } = args.primary;
+    return {
+        ...args,
+        primary: {
+            ...args.primary,
+            ...(managed?.activationKey !== undefined && { managed: { ...managed, activationKey: pulumi.secret(managed.activationKey) } }),
+            ...(dedicated?.macsec !== undefined && { dedicated: { ...dedicated, macsec: pulumi.secret(dedicated.macsec) } }),
+        },
+    };
 }

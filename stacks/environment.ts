@@ -51,6 +51,13 @@ export async function environmentStack() {
         fail({ code: ErrorCode.InvalidArgument, field: "crosscloud:network.region", value: region, rule: `the shared layer has Cloud Routers in ${Object.keys(routers).join(", ")}`, fix: "Pick one of those regions, or add a router to the shared layer." });
     }
 
+    // Ids are read as outputs, to keep the dependency on the shared stack, once they are known to be there:
+    // a missing one would otherwise fail deep inside a child's registration.
+    await plain<string>("network");
+    await plain<string>("transitGatewayId");
+    // A dedicated link takes the Cloud Routers of the other regions its attachments land in, and only those.
+    const attachmentRegions = new Set(Object.values(network.primary.dedicated?.attachments ?? {}).map((a) => a.region ?? region));
+
     const link = new CrossCloudNetwork(environment, {
         requirement: network.requirement,
         google: {
@@ -59,7 +66,9 @@ export async function environmentStack() {
             router: router.name,
             routerAsn: router.asn,
             globalRouting: await plain<boolean>("globalRouting"),
-            routers: Object.fromEntries(Object.entries(routers).filter(([r]) => r !== region).map(([r, { name, asn }]) => [r, { router: name, routerAsn: asn }])),
+            routers: Object.fromEntries(Object.entries(routers)
+                .filter(([r]) => r !== region && attachmentRegions.has(r))
+                .map(([r, { name, asn }]) => [r, { router: name, routerAsn: asn }])),
         },
         aws: {
             region: await plain<string>("awsRegion"),

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as ec2transitgateway from "@pulumi/aws/ec2transitgateway";
 import * as compute from "@pulumi/gcp/compute";
-import { checkAsnPlan, environmentBlock, ErrorCode, fail, parseAsn } from "../sdk";
+import { checkAsnPlan, CrossCloudError, environmentBlock, ErrorCode, fail, parseAsn } from "../sdk";
 
 interface EnvironmentConfig {
     block: number;
@@ -35,6 +35,16 @@ export function sharedLayer() {
         }
     }
 
+    // Every allocation is checked before anything is declared.
+    checkDistinct(environments, "block", "link-local blocks");
+    checkDistinct(environments, "directConnectGatewayAsn", "Direct Connect gateway ASNs");
+    const allocations: Record<string, EnvironmentAllocation> = Object.fromEntries(
+        Object.entries(environments).map(([env, e]) => [env, {
+            linkLocalBlock: blockOf(env, e.block),
+            directConnectGatewayAsn: e.directConnectGatewayAsn,
+        }]),
+    );
+
     const transitGateway = new ec2transitgateway.TransitGateway("shared-tgw", {
         amazonSideAsn: transitGatewayAsn,
         vpnEcmpSupport: "enable",
@@ -56,14 +66,6 @@ export function sharedLayer() {
         return [region, { name: router.name, asn }];
     }));
 
-    checkDistinctBlocks(environments);
-    const allocations: Record<string, EnvironmentAllocation> = Object.fromEntries(
-        Object.entries(environments).map(([env, e]) => [env, {
-            linkLocalBlock: environmentBlock(e.block).toString(),
-            directConnectGatewayAsn: e.directConnectGatewayAsn,
-        }]),
-    );
-
     return {
         transitGatewayId: transitGateway.id,
         transitGatewayAsn,
@@ -75,17 +77,28 @@ export function sharedLayer() {
     };
 }
 
-function checkDistinctBlocks(environments: Record<string, EnvironmentConfig>): void {
+/** Environments share the Cloud Routers and the Transit Gateway, so each needs its own block and its own Direct Connect gateway ASN. */
+function checkDistinct(environments: Record<string, EnvironmentConfig>, key: keyof EnvironmentConfig, what: string): void {
     const owners = new Map<number, string>();
     for (const [env, e] of Object.entries(environments)) {
-        const owner = owners.get(e.block);
+        const owner = owners.get(e[key]);
         if (owner !== undefined) {
             fail({
-                code: ErrorCode.Conflict, field: `crosscloud:environments.${env}.block`, value: e.block,
-                rule: `environment "${owner}" already uses block ${e.block}; environments on one Cloud Router need their own link-local blocks`,
-                fix: "Give each environment its own block index.",
+                code: key === "block" ? ErrorCode.Conflict : ErrorCode.AsnCollision, field: `crosscloud:environments.${env}.${key}`, value: e[key],
+                rule: `environment "${owner}" already uses ${key === "block" ? "block" : "ASN"} ${e[key]}; environments sharing the Cloud Routers and the Transit Gateway need their own ${what}`,
+                fix: `Give each environment its own ${key === "block" ? "block index" : "private ASN"}.`,
             });
         }
-        owners.set(e.block, env);
+        owners.set(e[key], env);
+    }
+}
+
+/** The environment's link-local block, with an error that names the config key it came from. */
+function blockOf(env: string, block: number): string {
+    try {
+        return environmentBlock(block).toString();
+    } catch (e) {
+        if (!(e instanceof CrossCloudError)) throw e;
+        throw new CrossCloudError({ code: e.code, field: `crosscloud:environments.${env}.block`, value: e.value, rule: e.rule, fix: e.fix });
     }
 }

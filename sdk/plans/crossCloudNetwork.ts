@@ -1,7 +1,9 @@
 import { PortSpeed, TunnelBandwidth } from "../bandwidth";
-import { ErrorCode, fail } from "../errors";
+import { CrossCloudError, ErrorCode, fail } from "../errors";
+import { checkBlock } from "../linkLocal";
 import { findOverlap, Prefix } from "../prefix";
 import { analyzeResilience, FailureCase, ResilienceReport } from "../resilience";
+import { checkPrefixList } from "../routes";
 import { bestTier } from "../sla";
 import { LinkKind, LinkRole, SlaTier, Topology, mergeTopologies } from "../topology";
 import { DedicatedAttachmentInput, DedicatedInterconnectInput, DedicatedInterconnectPlan, DedicatedPortInput, planDedicatedInterconnect, SlaTarget } from "./dedicatedInterconnect";
@@ -123,7 +125,7 @@ export function childInputs<Id>(input: CrossCloudNetworkInput<Id>): ChildInputs<
         advertisedPrefixes: prefixes.google,
         linkLocalBlock: link.insideCidrs ? undefined : input.linkLocalBlock,
         reservedPrefixes: input.reservedPrefixes,
-        ...link,
+        tunnelBandwidth: link.tunnelBandwidth, slot: link.slot, insideCidrs: link.insideCidrs,
     });
     const primary = input.primary;
     const children: ChildInputs<Id> = {};
@@ -169,13 +171,14 @@ export function planCrossCloudNetwork(input: CrossCloudNetworkInput): CrossCloud
     const children = childInputs(input);
     const primary = {
         kind: input.primary.kind,
-        haVpn: children.haVpn && planHaVpn(children.haVpn),
-        managed: children.managed && planManagedInterconnect(children.managed),
-        dedicated: children.dedicated && planDedicatedInterconnect(children.dedicated),
+        haVpn: children.haVpn && asNetworkArgs(VPN_PATHS("primary.haVpn"), () => planHaVpn(children.haVpn!)),
+        managed: children.managed && asNetworkArgs(MANAGED_PATHS, () => planManagedInterconnect(children.managed!)),
+        dedicated: children.dedicated && asNetworkArgs(DEDICATED_PATHS, () => planDedicatedInterconnect(children.dedicated!)),
     };
-    const backup = children.backup && planHaVpn(children.backup);
+    const backup = children.backup && asNetworkArgs(VPN_PATHS("backup"), () => planHaVpn(children.backup!));
     const parts = [primary.haVpn, primary.managed, primary.dedicated, backup].filter((p) => p !== undefined);
     const topology = mergeTopologies(...parts.map((p) => p.topology));
+    checkInsideCidrsInBlock(input);
     checkSessionsDisjoint(topology, input);
     const resilience = analyzeResilience(topology);
     const minSurvivingGbps = resilience.worstCase?.survivingGbps ?? resilience.totalGbps;
@@ -189,9 +192,18 @@ function checkShapeOfArgs(input: CrossCloudNetworkInput<unknown>): void {
     if (typeof primary !== "object" || primary === null || !kinds.includes(primary.kind)) {
         fail({ code: ErrorCode.InvalidArgument, field: "primary.kind", value: primary?.kind, rule: `must be one of ${kinds.join(", ")}`, fix: 'Set primary.kind, e.g. "dedicated", and the matching block.' });
     }
+    for (const side of ["google", "aws"] as const) {
+        if (!isObject(input[side])) {
+            fail({ code: ErrorCode.InvalidArgument, field: side, value: input[side], rule: "must be an object", fix: `Describe the ${side === "aws" ? "AWS" : "Google"} side: its region, gateway or router, and ASNs.` });
+        }
+    }
     const block = { [LinkKind.Managed]: "managed", [LinkKind.Dedicated]: "dedicated", [LinkKind.HaVpn]: "haVpn" } as const;
     for (const [kind, key] of Object.entries(block)) {
-        const given = primary[key] !== undefined;
+        // null is how YAML and JSON leave a block out.
+        const given = primary[key] !== undefined && primary[key] !== null;
+        if (given && !isObject(primary[key])) {
+            fail({ code: ErrorCode.InvalidArgument, field: `primary.${key}`, value: primary[key], rule: "must be an object", fix: `Describe the ${kind} link in primary.${key}, or leave it out.` });
+        }
         if (kind === primary.kind && !given && kind !== LinkKind.HaVpn) {
             fail({ code: ErrorCode.InvalidArgument, field: `primary.${key}`, value: undefined, rule: `is required when primary.kind is "${kind}"`, fix: `Describe the ${kind} link in primary.${key}.` });
         }
@@ -208,6 +220,26 @@ function checkShapeOfArgs(input: CrossCloudNetworkInput<unknown>): void {
     }
     if (!(Object.values(SlaTier) as string[]).includes(r.sla)) {
         fail({ code: ErrorCode.InvalidArgument, field: "requirement.sla", value: r.sla, rule: `must be one of ${Object.values(SlaTier).join(", ")}`, fix: 'Use "99.99" for production.' });
+    }
+    if (r.survivesSingleFailure !== undefined && typeof r.survivesSingleFailure !== "boolean") {
+        fail({ code: ErrorCode.InvalidArgument, field: "requirement.survivesSingleFailure", value: r.survivesSingleFailure, rule: "must be true or false", fix: "Leave it out (true) or write false without quotes." });
+    }
+    if (input.backup !== undefined && input.backup !== null && !isObject(input.backup)) {
+        fail({ code: ErrorCode.InvalidArgument, field: "backup", value: input.backup, rule: "must be an object", fix: 'Describe the backup HA VPN, e.g. { tunnelBandwidth: "large" }, or leave it out.' });
+    }
+    if (input.production !== undefined && typeof input.production !== "boolean") {
+        fail({ code: ErrorCode.InvalidArgument, field: "production", value: input.production, rule: "must be true or false", fix: "Set production: true to protect ports, LAGs and managed connections from deletion." });
+    }
+    if (input.linkLocalBlock !== undefined) checkBlock(Prefix.parse(input.linkLocalBlock, "linkLocalBlock"), "linkLocalBlock");
+    if (input.reservedPrefixes !== undefined) Prefix.parseAll(input.reservedPrefixes, "reservedPrefixes");
+    // An HA VPN carries what the Transit Gateway's route table holds, so no child reads prefixes.aws: check it here.
+    if (primary.kind === LinkKind.HaVpn) {
+        const aws = checkPrefixList(input.prefixes.aws, "prefixes.aws");
+        const google = checkPrefixList(input.prefixes.google, "prefixes.google");
+        const clash = google.find((g) => aws.some((a) => a.overlaps(g)));
+        if (clash) {
+            fail({ code: ErrorCode.Overlap, field: "prefixes.google", value: clash.toString(), rule: `overlaps prefixes.aws (${aws.find((a) => a.overlaps(clash))}); each cloud must advertise address space the other does not use`, fix: "Advertise only Google's own ranges to AWS, and only AWS's to Google." });
+        }
     }
     if (input.primary.kind === LinkKind.HaVpn && input.backup) {
         fail({ code: ErrorCode.Conflict, field: "backup", value: "(set)", rule: "an HA VPN backs up an interconnect; a second HA VPN behind an HA VPN shares its failure domains", fix: "Remove backup, or make the primary an interconnect." });
@@ -226,6 +258,27 @@ function dedicatedTarget(sla: SlaTier): SlaTarget {
     return sla === SlaTier.FourNines ? SlaTarget.FourNines : SlaTarget.ThreeNines;
 }
 
+/**
+ * A child planner does not see the block when it is given insideCidrs, so the network checks them
+ * against it: environments sharing a Cloud Router stay apart only if each keeps to its own block.
+ */
+function checkInsideCidrsInBlock(input: CrossCloudNetworkInput): void {
+    if (input.linkLocalBlock === undefined) return;
+    const block = Prefix.parse(input.linkLocalBlock, "linkLocalBlock");
+    const given = [["primary.haVpn.insideCidrs", input.primary.haVpn?.insideCidrs], ["backup.insideCidrs", input.backup?.insideCidrs]] as const;
+    for (const [field, cidrs] of given) {
+        (cidrs ?? []).forEach((text, i) => {
+            if (!block.contains(Prefix.parse(text, `${field}[${i}]`))) {
+                fail({
+                    code: ErrorCode.Conflict, field: `${field}[${i}]`, value: text,
+                    rule: `is outside the environment's link-local block ${block}, so it may collide with another environment on the same Cloud Router`,
+                    fix: "Pick /30s inside linkLocalBlock, or leave insideCidrs out and let crosscloud allocate them there.",
+                });
+            }
+        });
+    }
+}
+
 /** Primary and backup share the environment's block, so their sessions must not overlap. */
 function checkSessionsDisjoint(topology: Topology, input: CrossCloudNetworkInput): void {
     const sessions = topology.sessions.filter((s) => s.insideCidr !== undefined);
@@ -242,6 +295,9 @@ function checkSessionsDisjoint(topology: Topology, input: CrossCloudNetworkInput
 
 function checkRequirement(requirement: NetworkRequirement, report: ResilienceReport): void {
     const { bandwidthGbps, sla } = requirement;
+    // Links carry whole Mbps, but the report sums Gbps as floats (0.05 + 0.3 + 0.05 = 0.39999999999999997):
+    // round them to whole Mbps (m / 1000 is the double nearest the decimal), or an exactly met requirement is refused.
+    const short = (gbps: number) => Math.round(gbps * 1000) / 1000 < bandwidthGbps;
     if (bestTier([report.sla.tier, sla]) !== report.sla.tier) {
         const reasons = report.sla.groups.flatMap((g) => g.missing).join("; ");
         fail({
@@ -250,7 +306,7 @@ function checkRequirement(requirement: NetworkRequirement, report: ResilienceRep
             fix: "Change the primary link's shape (more ports, metros or tunnels) or lower the requirement.",
         });
     }
-    if (report.totalGbps < bandwidthGbps) {
+    if (short(report.totalGbps)) {
         fail({
             code: ErrorCode.InsufficientBandwidth, field: "requirement.bandwidthGbps", value: bandwidthGbps,
             rule: `the links carry ${round(report.totalGbps)} Gbps in all`,
@@ -258,14 +314,53 @@ function checkRequirement(requirement: NetworkRequirement, report: ResilienceRep
         });
     }
     if (requirement.survivesSingleFailure === false) return;
-    const short = report.failures.filter((f) => f.survivingGbps < bandwidthGbps);
-    if (short.length > 0) {
-        const worst = short.reduce((a, b) => (b.survivingGbps < a.survivingGbps ? b : a));
+    const failing = report.failures.filter((f) => short(f.survivingGbps));
+    if (failing.length > 0) {
+        const worst = failing.reduce((a, b) => (b.survivingGbps < a.survivingGbps ? b : a));
         fail({
             code: ErrorCode.InsufficientBandwidth, field: "requirement.survivesSingleFailure", value: true,
-            rule: `after ${describe(worst)} fails only ${round(worst.survivingGbps)} of the required ${bandwidthGbps} Gbps survive (${short.length} single failure${short.length === 1 ? "" : "s"} fall short)`,
+            rule: `after ${describe(worst)} fails only ${round(worst.survivingGbps)} of the required ${bandwidthGbps} Gbps survive (${failing.length} single failure${failing.length === 1 ? "" : "s"} fall short)`,
             fix: "Add capacity in another failure domain (a port in another metro, a backup VPN), or set survivesSingleFailure: false.",
         });
+    }
+}
+
+function isObject(value: unknown): value is object {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Child planners name fields by their own arguments; the user wrote the network's. Each map turns a
+ * child's argument path into the network's (`attachments["a"].bandwidth` →
+ * `primary.dedicated.attachments["a"].bandwidth`); paths both share (`google.routerAsn`) stay.
+ */
+type ArgumentPaths = Record<string, string>;
+
+const VPN_PATHS = (at: string): ArgumentPaths => ({
+    // The HA VPN planner names its link-local request by its root (""): a slot collision is ".slot".
+    "": at,
+    tunnelBandwidth: `${at}.tunnelBandwidth`, slot: `${at}.slot`, insideCidrs: `${at}.insideCidrs`, advertisedPrefixes: "prefixes.google",
+});
+const MANAGED_PATHS: ArgumentPaths = {
+    bandwidth: "primary.managed.bandwidth", initiatedBy: "primary.managed.initiatedBy", keyHandoff: "primary.managed.keyHandoff",
+    activationKey: "primary.managed.activationKey", "aws.environmentId": "primary.managed.environmentId",
+    "google.stackType": "primary.managed.stackType", "google.remoteProfile": "primary.managed.remoteProfile",
+    "google.advertisedRoutes": "prefixes.google", "aws.allowedPrefixes": "prefixes.aws",
+};
+const DEDICATED_PATHS: ArgumentPaths = {
+    sla: "primary.dedicated.sla", portSpeed: "primary.dedicated.portSpeed", linksPerPort: "primary.dedicated.linksPerPort",
+    ports: "primary.dedicated.ports", attachments: "primary.dedicated.attachments", macsec: "primary.dedicated.macsec",
+    advertisedPrefixes: "prefixes.google", "aws.allowedPrefixes": "prefixes.aws",
+};
+
+function asNetworkArgs<T>(paths: ArgumentPaths, plan: () => T): T {
+    try {
+        return plan();
+    } catch (e) {
+        if (!(e instanceof CrossCloudError)) throw e;
+        const from = Object.keys(paths).find((p) => e.field === p || e.field.startsWith(`${p}[`) || e.field.startsWith(`${p}.`));
+        if (from === undefined) throw e;
+        throw new CrossCloudError({ code: e.code, field: paths[from] + e.field.slice(from.length), value: e.value, rule: e.rule, fix: e.fix });
     }
 }
 
