@@ -97,8 +97,9 @@ function worse(a: FailureCase, b: FailureCase): FailureCase {
 }
 
 /** Summed in the (sorted) order given, so float rounding never depends on input order. */
+/** Summed in whole Mbps, so 0.05 + 0.3 + 0.05 is 0.4 and not 0.39999999999999997. */
 function sumGbps(links: readonly Link[]): number {
-    return links.reduce((sum, l) => sum + l.gbps, 0);
+    return links.reduce((mbps, l) => mbps + Math.round(l.gbps * 1000), 0) / 1000;
 }
 
 function isPrimary(link: Link): boolean {

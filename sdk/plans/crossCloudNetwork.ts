@@ -295,9 +295,7 @@ function checkSessionsDisjoint(topology: Topology, input: CrossCloudNetworkInput
 
 function checkRequirement(requirement: NetworkRequirement, report: ResilienceReport): void {
     const { bandwidthGbps, sla } = requirement;
-    // Links carry whole Mbps, but the report sums Gbps as floats (0.05 + 0.3 + 0.05 = 0.39999999999999997):
-    // round them to whole Mbps (m / 1000 is the double nearest the decimal), or an exactly met requirement is refused.
-    const short = (gbps: number) => Math.round(gbps * 1000) / 1000 < bandwidthGbps;
+    const short = (gbps: number) => gbps < bandwidthGbps;
     if (bestTier([report.sla.tier, sla]) !== report.sla.tier) {
         const reasons = report.sla.groups.flatMap((g) => g.missing).join("; ");
         fail({
@@ -306,10 +304,11 @@ function checkRequirement(requirement: NetworkRequirement, report: ResilienceRep
             fix: "Change the primary link's shape (more ports, metros or tunnels) or lower the requirement.",
         });
     }
-    if (short(report.totalGbps)) {
+    // With every link up traffic takes the primary only, so a backup does not count here; after a failure it does.
+    if (short(report.totalPrimaryGbps)) {
         fail({
             code: ErrorCode.InsufficientBandwidth, field: "requirement.bandwidthGbps", value: bandwidthGbps,
-            rule: `the links carry ${round(report.totalGbps)} Gbps in all`,
+            rule: `the primary link carries ${round(report.totalPrimaryGbps)} Gbps`,
             fix: "Add attachments or bandwidth to the primary link, or lower the requirement.",
         });
     }
