@@ -190,20 +190,25 @@ function checkRequest(r: LinkNetRequest): void {
 
 function checkPinnedSlot(r: LinkNetRequest, chunks: number, usable: (slot: number) => boolean): void {
     if (!Number.isInteger(r.slot) || r.slot! < 0 || r.slot! >= chunks) {
-        fail({ code: ErrorCode.InvalidArgument, field: `${r.field}.slot`, value: r.slot, rule: `must be an integer from 0 to ${chunks - 1}`, fix: "Pick a slot inside the block." });
+        fail({ code: ErrorCode.InvalidArgument, field: slotField(r), value: r.slot, rule: `must be an integer from 0 to ${chunks - 1}`, fix: "Pick a slot inside the block." });
     }
     if (!usable(r.slot!)) {
-        fail({ code: ErrorCode.ReservedRange, field: `${r.field}.slot`, value: r.slot, rule: "that chunk overlaps a reserved range", fix: "Pick another slot." });
+        fail({ code: ErrorCode.ReservedRange, field: slotField(r), value: r.slot, rule: "that chunk overlaps a reserved range", fix: "Pick another slot." });
     }
 }
 
 function collision(r: LinkNetRequest, what: string, chunks: number, usable: (s: number) => boolean, taken: Set<number>): CrossCloudError {
     const free = Array.from({ length: chunks }, (_, s) => s).filter((s) => usable(s) && !taken.has(s));
     return new CrossCloudError({
-        code: ErrorCode.AddressCollision, field: `${r.field}.slot`, value: r.key,
+        code: ErrorCode.AddressCollision, field: slotField(r), value: r.key,
         rule: `${what}; crosscloud never moves an existing link to make room`,
         fix: free.length > 0
             ? `Pin the new link with slot: ${free[fnv1a(r.key) % free.length]} (free), or rename it.`
             : "No chunk of the block is free for it: use a larger block.",
     });
+}
+
+/** Where a link's slot is written: `links[2].slot`, or plain `slot` for a link that is the whole argument. */
+function slotField(r: LinkNetRequest): string {
+    return r.field ? `${r.field}.slot` : "slot";
 }
