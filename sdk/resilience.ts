@@ -4,7 +4,7 @@
  * CLI all read the same report.
  */
 import { ErrorCode, fail } from "./errors";
-import { assessSla, compareStrings, domainValues, TopologySla } from "./sla";
+import { assessSla, compareStrings, TopologySla } from "./sla";
 import { FAILURE_KINDS, FailureKind, Link, LinkKind, LinkRole, SlaTier, Topology } from "./topology";
 
 /** One failure domain going down: `{ kind: "metro", id: "iad" }`. */
@@ -15,10 +15,8 @@ export interface Failure {
 
 /** One row of the resilience table. */
 export interface FailureCase extends Failure {
-    /** Ids of the links the failure cuts, sorted. */
+    /** Ids of the links the failure cuts, sorted; every other link survives it. */
     cut: string[];
-    /** Ids of the links that survive it, sorted. */
-    surviving: string[];
     survivingGbps: number;
     /** Surviving bandwidth on primary links only: what is left before falling back to a backup. */
     survivingPrimaryGbps: number;
@@ -55,11 +53,15 @@ export interface ResilienceReport {
 export function analyzeResilience(topology: Topology): ResilienceReport {
     checkLinks(topology.links);
     const links = [...topology.links].sort((a, b) => compareStrings(a.id, b.id));
+    const groupOf = new Map(links.map((l) => [l.id, l.group]));
     const sla = assessSla(topology);
     const slaCoveredGroups = new Set(
         sla.groups.filter((g) => g.kind === LinkKind.Managed && g.tier !== SlaTier.None).map((g) => g.group),
     );
-    const failures = enumerateFailures(links).map((f) => failureCase(f, links, slaCoveredGroups));
+    const failures = failureImpacts(links).map((impact): FailureCase => ({
+        ...impact,
+        coveredByProviderSla: impact.kind === "managedConnection" && impact.cut.every((id) => slaCoveredGroups.has(groupOf.get(id)!)),
+    }));
     return {
         totalGbps: sumGbps(links),
         totalPrimaryGbps: sumGbps(links.filter(isPrimary)),
@@ -70,23 +72,38 @@ export function analyzeResilience(topology: Topology): ResilienceReport {
     };
 }
 
-/** Every distinct value of every failure-domain field across links, in FAILURE_KINDS order, then by id. */
-export function enumerateFailures(links: readonly Link[]): Failure[] {
-    return FAILURE_KINDS.flatMap((kind) => domainValues(links, kind).map((id) => ({ kind, id })));
-}
+/** One failure's effect, before any judgement about who answers for it. */
+export type FailureImpact = Omit<FailureCase, "coveredByProviderSla">;
 
-function failureCase(failure: Failure, links: readonly Link[], slaCoveredGroups: ReadonlySet<string>): FailureCase {
-    const cut = links.filter((l) => l.domains[failure.kind] === failure.id);
-    const surviving = links.filter((l) => l.domains[failure.kind] !== failure.id);
-    return {
-        ...failure,
-        cut: cut.map((l) => l.id),
-        surviving: surviving.map((l) => l.id),
-        survivingGbps: sumGbps(surviving),
-        survivingPrimaryGbps: sumGbps(surviving.filter(isPrimary)),
-        connected: surviving.length > 0,
-        coveredByProviderSla: failure.kind === "managedConnection" && cut.every((l) => slaCoveredGroups.has(l.group)),
-    };
+/**
+ * What each single failure cuts, for every distinct failure domain of every link, in FAILURE_KINDS
+ * order and then by id. Links are indexed once by domain, so the work is linear in the links: the
+ * policy pack runs it over stacks of thousands.
+ */
+export function failureImpacts(links: readonly Link[]): FailureImpact[] {
+    const total = sumGbps(links);
+    const totalPrimary = sumGbps(links.filter(isPrimary));
+    return FAILURE_KINDS.flatMap((kind) => {
+        const cutBy = new Map<string, Link[]>();
+        for (const link of links) {
+            const id = link.domains[kind];
+            if (id === undefined) continue;
+            const cut = cutBy.get(id);
+            if (cut) cut.push(link);
+            else cutBy.set(id, [link]);
+        }
+        return [...cutBy.keys()].sort(compareStrings).map((id) => {
+            const cut = cutBy.get(id)!;
+            return {
+                kind,
+                id,
+                cut: cut.map((l) => l.id).sort(compareStrings),
+                survivingGbps: minus(total, sumGbps(cut)),
+                survivingPrimaryGbps: minus(totalPrimary, sumGbps(cut.filter(isPrimary))),
+                connected: cut.length < links.length,
+            };
+        });
+    });
 }
 
 /** Keeps the earlier case on a tie, so the first in report order wins. */
@@ -96,10 +113,13 @@ function worse(a: FailureCase, b: FailureCase): FailureCase {
     return bLeavesLess ? b : a;
 }
 
-/** Summed in the (sorted) order given, so float rounding never depends on input order. */
 /** Summed in whole Mbps, so 0.05 + 0.3 + 0.05 is 0.4 and not 0.39999999999999997. */
 function sumGbps(links: readonly Link[]): number {
     return links.reduce((mbps, l) => mbps + Math.round(l.gbps * 1000), 0) / 1000;
+}
+
+function minus(gbps: number, lost: number): number {
+    return Math.round((gbps - lost) * 1000) / 1000;
 }
 
 function isPrimary(link: Link): boolean {
