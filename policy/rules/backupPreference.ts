@@ -1,0 +1,113 @@
+import { Prefix, ROUTE_PRIORITY } from "../../sdk";
+import { DEFAULT_ROUTE_PRIORITY, StackResource } from "../extract";
+import { list, networkPrefix, num, record, text } from "../extract/values";
+import { stackPolicy } from "./define";
+import { listed } from "./words";
+
+export interface BackupPreferenceConfig {
+    minimumGap: number;
+}
+
+/** A BGP peer's advertisement as AWS receives it. */
+interface Advertisement {
+    peer: StackResource;
+    priority: number;
+    /** Undefined when the peer advertises the router's defaults (all subnets): it overlaps everything. */
+    prefixes?: Prefix[];
+    written: string;
+}
+
+export const backupPreference = stackPolicy<BackupPreferenceConfig>({
+    name: "backup-route-preference",
+    description: "An HA VPN beside an interconnect advertises the same prefixes at a worse priority, so AWS only sends traffic over it when the interconnect is down.",
+    enforcementLevel: "mandatory",
+    severity: "medium",
+    configSchema: {
+        properties: {
+            minimumGap: {
+                type: "integer", minimum: 1, default: 1,
+                description: "How much higher (worse) a VPN peer's advertised route priority must be than any interconnect peer's for overlapping prefixes.",
+            },
+        },
+    },
+}, (model, config, report, notApplicable) => {
+    // A priority not known yet (during preview) cannot be compared.
+    const known = (peer: StackResource) => !peer.unknown?.has("advertisedRoutePriority");
+    const vpn = model.haVpns.flatMap((v) => v.tunnels.flatMap((t) => t.peers.filter(known).map((peer) => advertisement(peer, t.router))));
+    const interconnect = model.attachments.flatMap((a) => a.peers.filter(known).map((peer) => advertisement(peer, a.router)));
+    if (vpn.length === 0 || interconnect.length === 0) notApplicable("The stack has no HA VPN beside a dedicated interconnect with BGP sessions.");
+    const primaries = new Advertisements(interconnect);
+    for (const backup of vpn) {
+        const primary = primaries.worstOverlapping(backup);
+        if (!primary || backup.priority >= primary.priority + config.minimumGap) continue;
+        report(`RouterPeer ${model.index.label(backup.peer)} (HA VPN) advertises ${backup.written} at priority ${backup.priority}, no worse than RouterPeer ` +
+            `${model.index.label(primary.peer)} on the interconnect (${primary.written} at ${primary.priority}), so AWS may send traffic for those prefixes over the VPN. ` +
+            `Set advertisedRoutePriority on the VPN's peers to at least ${primary.priority + config.minimumGap} (crosscloud gives backups ${ROUTE_PRIORITY.backup}).`, backup.peer.urn);
+    }
+});
+
+function advertisement(peer: StackResource, router: StackResource | undefined): Advertisement {
+    const p = peer.props;
+    const priority = p.zeroAdvertisedRoutePriority === true ? 0 : num(p.advertisedRoutePriority) ?? DEFAULT_ROUTE_PRIORITY;
+    // A peer in CUSTOM mode advertises its own ranges; otherwise its router's, which default to all subnets.
+    const source = text(p.advertiseMode) === "CUSTOM" ? p : record(router?.props.bgp);
+    const custom = text(source?.advertiseMode) === "CUSTOM" && list(source?.advertisedGroups).length === 0;
+    const ranges = custom ? list(source?.advertisedIpRanges).map((r) => text(record(r)?.range)).filter((r): r is string => r !== undefined) : [];
+    const prefixes = ranges.map(networkPrefix).filter((x): x is Prefix => x !== undefined);
+    return custom ? { peer, priority, prefixes, written: listed(ranges) } : { peer, priority, written: "all subnets" };
+}
+
+/**
+ * Interconnect advertisements indexed by prefix, so that each VPN peer finds the worst priority
+ * among those it overlaps without comparing against every one. Two prefixes overlap when one
+ * contains the other: the containing ones are found by masking, the contained ones by range.
+ */
+class Advertisements {
+    private readonly worst?: Advertisement;
+    private readonly ofEverything?: Advertisement;
+    private readonly byPrefix = new Map<string, Advertisement>();
+    private readonly sorted: { prefix: Prefix; advertisement: Advertisement }[] = [];
+
+    constructor(advertisements: Advertisement[]) {
+        for (const a of advertisements) {
+            this.worst = worse(this.worst, a);
+            if (!a.prefixes) this.ofEverything = worse(this.ofEverything, a);
+            for (const prefix of a.prefixes ?? []) {
+                const key = `${prefix.network}/${prefix.bits}`;
+                this.byPrefix.set(key, worse(this.byPrefix.get(key), a) ?? a);
+                this.sorted.push({ prefix, advertisement: a });
+            }
+        }
+        this.sorted.sort((a, b) => a.prefix.network - b.prefix.network);
+    }
+
+    worstOverlapping(backup: Advertisement): Advertisement | undefined {
+        if (!backup.prefixes) return this.worst;
+        let found = this.ofEverything;
+        for (const prefix of backup.prefixes) {
+            for (let bits = 0; bits <= prefix.bits; bits++) {
+                found = worse(found, this.byPrefix.get(`${Prefix.from(prefix.network, bits).network}/${bits}`));
+            }
+            for (let i = this.firstAtOrAfter(prefix.network); i < this.sorted.length && this.sorted[i].prefix.network <= prefix.last; i++) {
+                found = worse(found, this.sorted[i].advertisement);
+            }
+        }
+        return found;
+    }
+
+    private firstAtOrAfter(network: number): number {
+        let low = 0;
+        let high = this.sorted.length;
+        while (low < high) {
+            const mid = (low + high) >> 1;
+            if (this.sorted[mid].prefix.network < network) low = mid + 1;
+            else high = mid;
+        }
+        return low;
+    }
+}
+
+function worse(a: Advertisement | undefined, b: Advertisement | undefined): Advertisement | undefined {
+    if (!a) return b;
+    return b && b.priority > a.priority ? b : a;
+}
