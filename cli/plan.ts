@@ -1,0 +1,73 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { PlanCommand } from "./args";
+import { EXIT_FAILED, usageError } from "./errors";
+import type { PlanDocument } from "./planStack";
+import { progress } from "./progress";
+import { ESTATE_DIR, loadProject, loadStack, Project, stackNames } from "./project";
+import { renderResilience } from "./render/resilience";
+import { renderSummary } from "./render/summary";
+import { mermaid } from "./render/mermaid";
+import { svg } from "./render/svg";
+import { renderViolations } from "./render/violations";
+import { loadRollout } from "./rolloutFile";
+
+/**
+ * `crosscloud plan`: one stack, or every stack of the project (in rollout order when the project
+ * has a rollout.json). Exits 1 if any stack has a mandatory violation.
+ */
+export async function plan(command: PlanCommand): Promise<number> {
+    const project = loadProject(command.cwd ?? ESTATE_DIR);
+    const stages = loadRollout(project);
+    const stageConfig = (stack: string) => stages?.find((s) => s.stack === stack)?.policyConfig;
+    const { policyConfig } = command;
+    if (policyConfig !== undefined && !fs.existsSync(policyConfig)) {
+        throw usageError(`no such policy config file: ${policyConfig}`, "Pass --policy-config a JSON file, e.g. policy/config/prod.json.");
+    }
+    const stacks = command.stack !== undefined ? [command.stack] : stages?.map((s) => s.stack) ?? stackNames(project);
+    if (stacks.length === 0) {
+        throw usageError(`project ${project.name} has no stacks (no Pulumi.<stack>.yaml in ${project.stackConfigDir})`, "Create a stack config file, or pass --cwd another project.");
+    }
+    for (const stack of stacks) loadStack(project, stack);
+
+    // The planner brings in the Pulumi SDK and the providers: only once the input is known to be good.
+    const { Planner } = await import("./planner");
+    const planner = new Planner(project, (stack) => policyConfig ?? stageConfig(stack));
+    for (const stack of stacks) await planner.plan(stack);
+    const documents = command.stack !== undefined ? [await planner.plan(command.stack)] : planner.planned;
+
+    if (command.json) {
+        process.stdout.write(`${JSON.stringify(command.stack !== undefined ? documents[0] : documents, null, 2)}\n`);
+    } else {
+        for (const document of documents) process.stdout.write(`${render(document, writeSvg(document, project, command.out))}\n`);
+    }
+    const failed = documents.filter((d) => d.policy.violations.some((v) => v.level === "mandatory")).map((d) => d.stack);
+    if (failed.length > 0) progress(`mandatory policy violations in ${failed.join(", ")}: this plan would not deploy`);
+    return failed.length > 0 ? EXIT_FAILED : 0;
+}
+
+function render(document: PlanDocument, svgFile: string): string {
+    return [
+        `━━ stack ${document.stack} ━━`,
+        renderSummary(document),
+        "",
+        `topology: ${document.topology.links.length} links (SVG: ${svgFile})`,
+        "```mermaid",
+        mermaid(document.topology),
+        "```",
+        "",
+        "resilience:",
+        renderResilience(document.resilience),
+        "",
+        "policy:",
+        renderViolations(document.policy.violations),
+        "",
+    ].join("\n");
+}
+
+function writeSvg(document: PlanDocument, project: Project, out: string): string {
+    const file = path.join(out, `${project.name}-${document.stack.split("/").pop()}.svg`);
+    fs.mkdirSync(out, { recursive: true });
+    fs.writeFileSync(file, svg(document.topology, `${project.name}/${document.stack}`));
+    return path.relative(process.cwd(), file);
+}

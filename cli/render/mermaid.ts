@@ -1,0 +1,38 @@
+import { Cloud, Endpoint, Link, Topology } from "../../sdk/topology";
+
+/** The topology as a Mermaid flowchart: AWS endpoints on the left, Google on the right, one edge per link. */
+export function mermaid(topology: Topology): string {
+    const ids = new Map(topology.endpoints.map((e, i) => [e.id, `e${i}`]));
+    const lines = ["flowchart LR"];
+    for (const [cloud, title] of [[Cloud.Aws, "AWS"], [Cloud.Gcp, "Google Cloud"]] as const) {
+        lines.push(`  subgraph ${cloud}["${title}"]`);
+        for (const e of topology.endpoints.filter((x) => x.cloud === cloud)) {
+            lines.push(`    ${ids.get(e.id)}["${escape(endpointLabel(e))}"]`);
+        }
+        lines.push("  end");
+    }
+    for (const link of topology.links) {
+        lines.push(`  ${nodeId(ids, link.aws)} ---|"${escape(linkLabel(link))}"| ${nodeId(ids, link.gcp)}`);
+    }
+    return lines.join("\n");
+}
+
+export function endpointLabel(e: Endpoint): string {
+    const facts = [e.kind, e.region, e.asn !== undefined ? `AS ${e.asn}` : undefined].filter(Boolean);
+    return `${e.id} (${facts.join(", ")})`;
+}
+
+export function linkLabel(link: Link): string {
+    return `${link.id}: ${link.kind} ${link.role}, ${link.gbps} Gbps`;
+}
+
+/** A link may name an endpoint the extraction did not find; it still gets a node of its own. */
+function nodeId(ids: Map<string, string>, endpoint: string): string {
+    const known = ids.get(endpoint);
+    return known ?? `missing_${endpoint.replace(/\W/g, "_")}["${escape(endpoint)} (not found)"]`;
+}
+
+/** Mermaid labels are quoted; a double quote inside one is written as an entity. */
+function escape(text: string): string {
+    return text.replace(/"/g, "#quot;");
+}

@@ -1,0 +1,37 @@
+/**
+ * The real rollout, through the Pulumi Automation API on this machine. It needs what `pulumi up`
+ * needs: the Pulumi CLI on PATH, a backend login (`pulumi login`, or PULUMI_ACCESS_TOKEN for Pulumi
+ * Cloud), AWS and Google credentials (the stack's ESC environment, or the usual AWS_* and
+ * GOOGLE_* variables), and the policy pack's dependencies installed (`npm ci` at the repo root).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
+import { CliError } from "../errors";
+import { ESTATE_DIR, Project } from "../project";
+import { engineRunner, requirePulumiCli } from "./engine";
+import { StageRunner } from "./index";
+
+/** The crosscloud policy pack (PulumiPolicy.yaml), which the Pulumi CLI runs as an analyzer. */
+export const POLICY_PACK_DIR = path.join(ESTATE_DIR, "policy");
+
+export async function localRunner(project: Project): Promise<StageRunner> {
+    await requirePulumiCli();
+    if (!fs.existsSync(path.join(POLICY_PACK_DIR, "PulumiPolicy.yaml"))) {
+        throw new CliError(`no policy pack at ${POLICY_PACK_DIR} (PulumiPolicy.yaml is missing)`, "Restore the crosscloud policy pack, or rehearse with `crosscloud rollout --offline`.");
+    }
+    const stacks = new Map<string, Stack>();
+    return engineRunner(async (stage) => {
+        const stack = stacks.get(stage.stack) ?? (await LocalWorkspace.createOrSelectStack({ stackName: stage.stack, workDir: project.dir }));
+        stacks.set(stage.stack, stack);
+        const gate = {
+            policyPacks: [POLICY_PACK_DIR],
+            policyPackConfigs: stage.policyConfig === undefined ? [] : [stage.policyConfig],
+            color: "never" as const,
+        };
+        return {
+            preview: (watch) => stack.preview({ ...gate, ...watch }),
+            up: (watch) => stack.up({ ...gate, ...watch }),
+        };
+    });
+}

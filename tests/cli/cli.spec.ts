@@ -1,0 +1,205 @@
+/**
+ * End to end: the real `crosscloud` command in a child process, as a user runs it. Every scenario
+ * starts at once in `before` (each spawn pays ts-node and the providers' load), then is asserted.
+ */
+import { strict as assert } from "node:assert";
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+const ROOT = path.resolve(__dirname, "../..");
+const EDGE = path.relative(ROOT, path.join(__dirname, "fixtures/edge"));
+const ESTATE_STACKS = ["shared", "dev", "staging", "prod"];
+
+interface Run {
+    status: number | null;
+    stdout: string;
+    stderr: string;
+}
+
+/** Runs the CLI with the Node running mocha (the project's Node 22, not the machine's). */
+function crosscloud(...args: string[]): Promise<Run> {
+    return run(["-r", "ts-node/register/transpile-only", "cli/main.ts", ...args]);
+}
+
+/** What `npm start` runs, with extra arguments. */
+function npmStart(...args: string[]): Promise<Run> {
+    const [node, ...script] = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts.start.split(" ");
+    assert.equal(node, "node");
+    return run([...script, ...args]);
+}
+
+function run(nodeArgs: string[]): Promise<Run> {
+    return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, nodeArgs, { cwd: ROOT });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (chunk) => (stdout += chunk));
+        child.stderr.on("data", (chunk) => (stderr += chunk));
+        child.on("error", reject);
+        child.on("close", (status) => resolve({ status, stdout, stderr }));
+    });
+}
+
+/** The error and its fix, and no stack trace. */
+function assertUserError(run: Run, status: number, ...mentions: RegExp[]): void {
+    assert.equal(run.status, status, run.stderr);
+    assert.match(run.stderr, /^error: .+\n {2}\S.+/m);
+    for (const mention of mentions) assert.match(run.stderr, mention);
+    assert.doesNotMatch(run.stderr, /^\s+at .+:\d+:\d+\)?$/m, "no stack trace");
+}
+
+describe("crosscloud CLI", function () {
+    this.timeout(180_000);
+
+    const runs: Record<string, Promise<Run>> = {};
+    const svgDir = fs.mkdtempSync(path.join(os.tmpdir(), "crosscloud-svg-"));
+    before(() => {
+        runs.estate = npmStart("--out", svgDir);
+        runs.estateProd = crosscloud("plan", "--stack", "prod", "--json");
+        runs.planDev = crosscloud("plan", "--cwd", EDGE, "--stack", "dev", "--json");
+        runs.rollout = crosscloud("rollout", "--offline", "--cwd", EDGE);
+        runs.throwing = crosscloud("plan", "--cwd", EDGE, "--stack", "odd");
+        runs.missingConfig = crosscloud("plan", "--cwd", EDGE, "--stack", "bare");
+        runs.unknownStack = crosscloud("plan", "--cwd", EDGE, "--stack", "qa");
+        runs.missingDir = crosscloud("plan", "--cwd", "no/such/project");
+        runs.unknownFlag = crosscloud("plan", "--stak", "dev");
+    });
+
+    after(() => fs.rmSync(svgDir, { recursive: true, force: true }));
+
+    describe("npm start: the estate", () => {
+        let run: Run;
+        before(async () => (run = await runs.estate));
+
+        it("plans every stack, shared first, and passes", () => {
+            assert.equal(run.status, 0, run.stderr);
+            const order = ESTATE_STACKS.map((stack) => run.stdout.indexOf(`━━ stack ${stack} ━━`));
+            assert.ok(order.every((at) => at >= 0), run.stdout);
+            assert.ok(order.slice(1).every((at) => at > order[0]), "shared comes first");
+            assert.match(run.stderr, /planning crosscloud\/shared …/);
+        });
+
+        it("shows each stack's resources, topology, resilience and policy verdicts", () => {
+            for (const section of [/^resources: \d+ resources to create$/m, /^```mermaid\nflowchart LR$/m, /^resilience:\n {2}(\d+ Gbps in total|no cross-cloud links found)/m, /^policy:\n {2}(passed|\d+ mandatory)/m]) {
+                assert.equal(run.stdout.match(new RegExp(section, "gm"))?.length, ESTATE_STACKS.length, String(section));
+            }
+            assert.match(run.stdout, /single failure +links cut +surviving Gbps/);
+        });
+
+        it("writes a topology SVG per stack", () => {
+            for (const stack of ESTATE_STACKS) {
+                assert.match(fs.readFileSync(path.join(svgDir, `crosscloud-${stack}.svg`), "utf8"), /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+            }
+        });
+    });
+
+    describe("plan --json of one estate stack", () => {
+        it("plans shared first, feeds its outputs to prod's StackReference, and rebuilds prod's topology", async () => {
+            const run = await runs.estateProd;
+            assert.equal(run.status, 0, run.stderr);
+            assert.match(run.stderr, /prod reads stack shared: planning shared first/);
+            const plan = JSON.parse(run.stdout);
+            assert.equal(plan.stack, "prod");
+            const reference = plan.resources.find((r: { type: string }) => r.type === "pulumi:pulumi:StackReference");
+            assert.equal(reference.name, "organization/crosscloud/shared");
+            const kinds = new Set(plan.topology.links.map((l: { kind: string }) => l.kind));
+            assert.deepEqual([...kinds].sort(), ["dedicated", "ha-vpn"]);
+            assert.ok(plan.resilience.failures.length > 0);
+            assert.ok(Array.isArray(plan.policy.violations));
+        });
+    });
+
+    describe("plan --json of a raw-resource program", () => {
+        let run: Run;
+        let plan: Record<string, unknown>;
+        before(async () => {
+            run = await runs.planDev;
+            plan = JSON.parse(run.stdout);
+        });
+
+        it("exits 1 on a mandatory violation, and stdout holds only the plan document", () => {
+            assert.equal(run.status, 1, run.stderr);
+            assert.deepEqual(Object.keys(plan), ["stack", "config", "outputs", "resources", "topology", "resilience", "policy"]);
+            assert.equal(plan.stack, "dev");
+        });
+
+        it("plans the referenced stack first and reports progress on stderr", () => {
+            assert.match(run.stderr, /dev reads stack net: planning net first/);
+            assert.ok(run.stderr.indexOf("planning edge/net") < run.stderr.lastIndexOf("planning edge/dev"));
+        });
+
+        it("lists resources with their inputs, secrets as [secret], deploy-time values as [unknown]", () => {
+            const resources = plan.resources as { urn: string; type: string; name: string; inputs: Record<string, unknown>; dependencies: string[] }[];
+            for (const r of resources) assert.deepEqual(Object.keys(r).filter((k) => !["parent", "provider"].includes(k)), ["urn", "type", "name", "inputs", "dependencies"]);
+            const vpn = resources.find((r) => r.name === "dev-vpn-0")!;
+            assert.equal(vpn.type, "aws:ec2/vpnConnection:VpnConnection");
+            assert.equal(vpn.inputs.tunnel1PresharedKey, "[secret]");
+            // The Transit Gateway's id comes from stack net, where it is not known before deploy.
+            assert.equal(vpn.inputs.transitGatewayId, "[unknown]");
+            assert.equal(vpn.inputs.tunnel1InsideCidr, "169.254.10.0/30");
+            // The account id an invoke returned is the harness's invention, not AWS's answer.
+            assert.equal(resources.find((r) => r.name === "dev-transport")!.inputs.remoteAccountId, "[unknown]");
+            const aws = resources.find((r) => r.type === "aws-native:interconnect:Connection")!;
+            assert.equal(aws.inputs.activationKey, "[secret]");
+            assert.equal((plan.config as Record<string, string>)["edge:preSharedKeys"], "[secret]");
+            assert.deepEqual(plan.outputs, { gatewayName: "dev-havpn", tunnels: 2, preSharedKeys: "[secret]" });
+            assert.doesNotMatch(run.stdout, /v1:|secret:edge/, "neither ciphertext nor stand-ins are shown");
+        });
+
+        it("draws the topology from the raw resources and analyses each failure", () => {
+            const topology = plan.topology as { links: { id: string; kind: string; group: string }[] };
+            assert.deepEqual(topology.links.map((l) => `${l.kind} ${l.group} ${l.id}`).sort(), [
+                "ha-vpn dev-havpn dev-tunnel-0", "ha-vpn dev-havpn dev-tunnel-1", "managed managed dev-transport",
+            ]);
+            const resilience = plan.resilience as { totalGbps: number; failures: { kind: string; id: string; survivingGbps: number }[] };
+            assert.equal(resilience.totalGbps, 12.5);
+            const connectionDown = resilience.failures.find((f) => f.kind === "managedConnection")!;
+            assert.equal(connectionDown.id, "dev-connection");
+            assert.equal(connectionDown.survivingGbps, 2.5, "the two tunnels survive");
+        });
+
+        it("reports the policy verdicts", () => {
+            const { violations } = plan.policy as { violations: { policy: string; level: string; urn?: string; message: string }[] };
+            const incomplete = violations.filter((v) => v.policy === "ha-vpn-complete" && v.level === "mandatory");
+            assert.ok(incomplete.length > 0, JSON.stringify(violations, null, 2));
+            assert.ok(incomplete.every((v) => typeof v.message === "string" && v.urn?.startsWith("urn:pulumi:dev::edge::")));
+        });
+    });
+
+    describe("rollout --offline", () => {
+        it("stops at the first stack with a mandatory violation and does not run the later ones", async () => {
+            const run = await runs.rollout;
+            assert.equal(run.status, 1, run.stderr);
+            assert.match(run.stdout, /net\s+0 mandatory, 0 advisory\s+planned \d+ resources/);
+            assert.match(run.stdout, /dev\s+[1-9]\d* mandatory, \d+ advisory\s+stopped/);
+            assert.match(run.stdout, /prod\s+-\s+not run/);
+            assert.match(run.stdout, /stopped at dev: \d+ mandatory policy violations?/);
+            assert.match(run.stderr, /\[2\/3\] dev: preview with the policy pack/);
+            assert.doesNotMatch(run.stderr, /planning edge\/prod/);
+        });
+    });
+
+    describe("errors", () => {
+        it("a program that throws: its message and where, exit 1", async () => {
+            assertUserError(await runs.throwing, 1, /stack odd: the program failed: edge:tunnels is 3; an HA VPN to AWS has 2 or 4 tunnels/, /at tests\/cli\/fixtures\/edge\/index\.ts:\d+/);
+        });
+
+        it("a missing config value: the key and the file to set it in, exit 1", async () => {
+            assertUserError(await runs.missingConfig, 1, /missing required configuration value edge:routerAsn/, /Pulumi\.bare\.yaml/);
+        });
+
+        it("an unknown stack: the stacks there are, exit 2", async () => {
+            assertUserError(await runs.unknownStack, 2, /no stack "qa"/, /bare, dev, net, odd, prod/);
+        });
+
+        it("a missing directory, exit 2", async () => {
+            assertUserError(await runs.missingDir, 2, /no such directory: .*no\/such\/project/);
+        });
+
+        it("an unknown flag, exit 2", async () => {
+            assertUserError(await runs.unknownFlag, 2, /Unknown option '--stak'/, /crosscloud --help/);
+        });
+    });
+});
