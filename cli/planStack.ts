@@ -16,6 +16,7 @@ import { CliError } from "./errors";
 import { isSecretStandIn, Project, SECRET, StackSettings } from "./project";
 import { MissingReference, ReferenceBook, StackOutputs } from "./references";
 import { topologyOf } from "./topology";
+import { withStackFacts } from "../policy/rules/slaShape";
 
 export interface PlannedResource {
     urn: string;
@@ -76,7 +77,7 @@ export async function planStack({ project, program, settings, references, policy
         if (missing.length > 0) throw new UnplannedReferences(settings.name, missing);
         throw programFailure(e, project, settings);
     }
-    const topology = topologyOf(plan.resources);
+    const topology = withStackFacts(topologyOf(plan.resources), slaFacts(policyConfig));
     return {
         stack: settings.name,
         config: Object.fromEntries(Object.entries(settings.config).map(([k, v]) => [k, isSecretStandIn(v) ? SECRET : v])),
@@ -181,4 +182,17 @@ function isProgramFile(file: string, project: Project): boolean {
     return file.startsWith(project.dir + path.sep)
         && !file.includes(`${path.sep}node_modules${path.sep}`)
         && !PLANNER_DIRS.some((dir) => file.startsWith(dir));
+}
+
+/**
+ * What the stack's policy config says about facts no resource of the stack holds (the routing mode
+ * of a VPC declared in another stack, a managed profile's SLA), so the table and the pack agree.
+ */
+function slaFacts(config: PolicyPackConfig | undefined): { managedProfileSla: "99.9" | "99.99"; assumeGlobalRouting: boolean } {
+    const entry = config?.["sla-shape"];
+    const given = typeof entry === "object" && entry !== null ? (entry as Record<string, unknown>) : {};
+    return {
+        managedProfileSla: given.managedProfileSla === "99.9" ? "99.9" : "99.99",
+        assumeGlobalRouting: given.assumeGlobalRouting === true,
+    };
 }

@@ -90,7 +90,7 @@ function rulesFor(group: LinkGroup, links: readonly Link[]): TierRule[] {
         case LinkKind.Managed:
             return managedRules(links, group.profileSla ?? SlaTier.FourNines);
         case LinkKind.Dedicated:
-            return dedicatedRules(links, group.globalRouting === true);
+            return dedicatedRules(links, group.globalRouting);
         case LinkKind.HaVpn:
             return haVpnRules(links, group.fourIpsRedundancy === true);
     }
@@ -108,7 +108,7 @@ function managedRules(links: readonly Link[], profileSla: SlaTier): TierRule[] {
     ];
 }
 
-function dedicatedRules(links: readonly Link[], globalRouting: boolean): TierRule[] {
+function dedicatedRules(links: readonly Link[], globalRouting: boolean | undefined): TierRule[] {
     const diverseMetros = [...edgeDomainsByMetro(links).values()].filter((domains) => domains.length >= 2).length;
     const regions = domainValues(links, "region");
     const routers = domainValues(links, "cloudRouter");
@@ -126,7 +126,9 @@ function dedicatedRules(links: readonly Link[], globalRouting: boolean): TierRul
             [diverseMetros >= 2, `99.99% needs ports in 2 metros × 2 edge availability domains; found ${ports}`],
             [regions.length >= 2, `99.99% needs attachments in 2 regions; found ${listed(regions)}`],
             [routers.length >= 2 && regionsWithoutRouter.length === 0, `99.99% needs 2 Cloud Routers, at least 1 per region; found ${routersFound}`],
-            [globalRouting, "99.99% needs the VPC's dynamic routing mode to be GLOBAL; it is REGIONAL"],
+            [globalRouting === true, globalRouting === undefined
+                ? "99.99% needs the VPC's dynamic routing mode to be GLOBAL; the VPC is declared elsewhere, so its mode is unknown here"
+                : "99.99% needs the VPC's dynamic routing mode to be GLOBAL; it is REGIONAL"],
             [devices.length >= 4, `99.99% needs the AWS side on 4 distinct Direct Connect devices, one LAG per port; found ${listed(devices)}`],
         )],
     ];
@@ -154,7 +156,7 @@ function combineDedicated(groups: readonly LinkGroup[], linksOf: Map<string, Lin
     const ids = groups.map((g) => g.id).sort(compareStrings);
     const links = ids.flatMap((id) => linksOf.get(id) ?? []);
     // Routing mode belongs to the VPC; the estate is global only if every group says so.
-    return { groups: ids, ...climb(dedicatedRules(links, groups.every((g) => g.globalRouting === true))) };
+    return { groups: ids, ...climb(dedicatedRules(links, combinedRouting(groups))) };
 }
 
 /** AWS calls a second managed connection on the same region pair an anti-pattern: one already carries the SLA. */
@@ -215,4 +217,10 @@ function linksByGroup(topology: Topology): Map<string, Link[]> {
         linksOf.get(l.group)?.push(l);
     });
     return linksOf;
+}
+
+/** GLOBAL only if every group's VPC is; unknown if none is known to be REGIONAL but some are unknown. */
+function combinedRouting(groups: readonly LinkGroup[]): boolean | undefined {
+    if (groups.some((g) => g.globalRouting === false)) return false;
+    return groups.every((g) => g.globalRouting === true) ? true : undefined;
 }

@@ -58,7 +58,7 @@ export const slaShape = stackPolicy<SlaShapeConfig>({
 });
 
 /** Facts no resource of this stack holds come from the config: the profile's SLA, the routing of VPCs declared elsewhere. */
-function withStackFacts(topology: Topology, config: SlaShapeConfig): Topology {
+export function withStackFacts(topology: Topology, config: Pick<SlaShapeConfig, "managedProfileSla" | "assumeGlobalRouting">): Topology {
     return {
         ...topology,
         groups: topology.groups.map((g) => {
