@@ -7,10 +7,10 @@ import * as ipaddr from "ipaddr.js";
  * distinct within one capture.
  */
 export class Allocations {
-    /** AWS VPN tunnel outside addresses (TEST-NET-3). */
-    readonly awsOutsideIps = hostPool("203.0.113.0/24");
-    /** Google HA VPN interface addresses (TEST-NET-2). */
-    readonly gcpVpnIps = hostPool("198.51.100.0/24");
+    /** AWS VPN tunnel outside addresses (TEST-NET-3, then half the benchmarking range for estates of over 63 HA VPNs). */
+    readonly awsOutsideIps = hostPool("203.0.113.0/24", "198.18.0.0/16");
+    /** Google HA VPN interface addresses (TEST-NET-2, then the other half of the benchmarking range). */
+    readonly gcpVpnIps = hostPool("198.51.100.0/24", "198.19.0.0/16");
     /** AWS VPN tunnel inside /30s, clear of the ranges AWS reserves. */
     readonly vpnInsideCidrs = blockPool("169.254.64.0/18", 30);
     /** Interconnect attachment /29s when the user gives no candidate subnets. */
@@ -18,7 +18,10 @@ export class Allocations {
     readonly vlans = new Pool(4093, (i) => i + 2);
 }
 
-/** Hands out values of an index space by key; the same key always gets the same value. */
+/**
+ * Hands out values of an index space by key; the same key always gets the same value. Once the
+ * space is used up, keys it has not seen go to the `overflow` pool, if there is one.
+ */
 export class Pool<T> {
     private readonly byKey = new Map<string, number>();
     private readonly used = new Set<number>();
@@ -26,11 +29,15 @@ export class Pool<T> {
     constructor(
         private readonly size: number,
         private readonly valueAt: (index: number) => T,
+        private readonly overflow?: Pool<T>,
     ) {}
 
     allocate(key: string): T {
         let index = this.byKey.get(key);
         if (index === undefined) {
+            if (this.used.size === this.size && this.overflow) {
+                return this.overflow.allocate(key);
+            }
             if (this.used.size === this.size) {
                 throw new Error(`Simulated pool exhausted: ${this.size} values already handed out`);
             }
@@ -45,10 +52,10 @@ export class Pool<T> {
     }
 }
 
-/** The usable host addresses of an IPv4 block. */
-export function hostPool(cidr: string): Pool<string> {
+/** The usable host addresses of an IPv4 block, then those of `overflowCidr` when given. */
+export function hostPool(cidr: string, overflowCidr?: string): Pool<string> {
     const [base, bits] = parseCidr(cidr);
-    return new Pool(2 ** (32 - bits) - 2, (i) => formatIpv4(base + 1 + i));
+    return new Pool(2 ** (32 - bits) - 2, (i) => formatIpv4(base + 1 + i), overflowCidr === undefined ? undefined : hostPool(overflowCidr));
 }
 
 /** Sub-blocks of `prefixLength` inside an IPv4 block, as CIDR strings. */

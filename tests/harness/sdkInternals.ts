@@ -78,6 +78,34 @@ export function inFreshRuntime<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * Runs `fn` without the stack trace the SDK formats for every promise it makes (`debuggablePromise`:
+ * several per output property of every resource), which it only prints when
+ * PULUMI_DEBUG_PROMISE_LEAKS is set. Formatting them (through ts-node's source maps) was most of a
+ * capture's CPU time and a good part of its memory. Every other stack trace is formatted as before.
+ */
+export async function withoutPromiseStackTraces<T>(fn: () => Promise<T>): Promise<T> {
+    if (process.env.PULUMI_DEBUG_PROMISE_LEAKS) {
+        return fn();
+    }
+    const format = Error.prepareStackTrace;
+    const skipping = (error: Error, sites: NodeJS.CallSite[]): unknown =>
+        sites[0]?.getFunctionName() === "debuggablePromise" ? "" : (format ?? defaultStackTrace)(error, sites);
+    Error.prepareStackTrace = skipping;
+    try {
+        return await fn();
+    } finally {
+        if (Error.prepareStackTrace === skipping) {
+            Error.prepareStackTrace = format;
+        }
+    }
+}
+
+/** V8's own format, for when nothing (such as ts-node's source-map support) replaced it. */
+function defaultStackTrace(error: Error, sites: NodeJS.CallSite[]): string {
+    return `${Error.prototype.toString.call(error)}${sites.map((site) => `\n    at ${site}`).join("")}`;
+}
+
+/**
  * Records every registration that reaches the current mock monitor (set by `setMocks`), and
  * makes it mark `additionalSecretOutputs` as secrets, which the real engine does and the mock
  * monitor does not.
