@@ -2,20 +2,7 @@ import * as assert from "node:assert/strict";
 import fc from "fast-check";
 import { AsnPlan, AWS_RESERVED_ASNS, checkAsnPlan, GOOGLE_PARTNER_ASN, isPrivateAsn, parseAsn } from "../../sdk/asn";
 import { CrossCloudError, ErrorCode } from "../../sdk/errors";
-
-const RUNS = { numRuns: 1000 };
-
-/** Runs f: its value, or a CrossCloudError that names the field, the rule and the fix. Anything else is rethrown. */
-function valueOrTypedError<T>(f: () => T): T | CrossCloudError {
-    try {
-        return f();
-    } catch (e) {
-        if (!(e instanceof CrossCloudError)) throw e;
-        assert.ok(Object.values(ErrorCode).includes(e.code), `unknown code ${e.code}`);
-        assert.ok(e.field && e.rule && e.fix, `incomplete error: ${e.message}`);
-        return e;
-    }
-}
+import { RUNS, valueOrTypedError } from "./typedError";
 
 /** RFC 6996, written out (providers.md §7.4): the reference the code must agree with. */
 const privateAsn = (n: number) => (n >= 64512 && n <= 65534) || (n >= 4200000000 && n <= 4294967294);

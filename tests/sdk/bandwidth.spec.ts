@@ -5,20 +5,7 @@ import {
     portCapacity, PortSpeed, portSpeedFromLinkType, TunnelBandwidth, vpnTunnelBandwidth,
 } from "../../sdk/bandwidth";
 import { CrossCloudError, ErrorCode } from "../../sdk/errors";
-
-const RUNS = { numRuns: 1000 };
-
-/** Runs f: its value, or a CrossCloudError that names the field, the rule and the fix. Anything else is rethrown. */
-function valueOrTypedError<T>(f: () => T): T | CrossCloudError {
-    try {
-        return f();
-    } catch (e) {
-        if (!(e instanceof CrossCloudError)) throw e;
-        assert.ok(Object.values(ErrorCode).includes(e.code), `unknown code ${e.code}`);
-        assert.ok(e.field && e.rule && e.fix, `incomplete error: ${e.message}`);
-        return e;
-    }
-}
+import { RUNS, valueOrTypedError } from "./typedError";
 
 const gbps = (n: number) => Bandwidth.fromGbps(n);
 

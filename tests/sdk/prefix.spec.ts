@@ -2,20 +2,7 @@ import * as assert from "node:assert/strict";
 import fc from "fast-check";
 import { CrossCloudError, ErrorCode } from "../../sdk/errors";
 import { findOverlap, mustParsePrefix, Prefix } from "../../sdk/prefix";
-
-const RUNS = { numRuns: 1000 };
-
-/** Runs f: its value, or a CrossCloudError that names the field, the rule and the fix. Anything else is rethrown. */
-function valueOrTypedError<T>(f: () => T): T | CrossCloudError {
-    try {
-        return f();
-    } catch (e) {
-        if (!(e instanceof CrossCloudError)) throw e;
-        assert.ok(Object.values(ErrorCode).includes(e.code), `unknown code ${e.code}`);
-        assert.ok(e.field && e.rule && e.fix, `incomplete error: ${e.message}`);
-        return e;
-    }
-}
+import { RUNS, valueOrTypedError } from "./typedError";
 
 /**
  * The slow reference parser (netip's slow_test.go): the rules written out one at a time, with no

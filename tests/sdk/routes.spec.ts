@@ -4,20 +4,7 @@ import { CrossCloudError, ErrorCode } from "../../sdk/errors";
 import { Prefix } from "../../sdk/prefix";
 import { checkPrefixList, DX_GATEWAY_PREFIX_LIMIT, MANAGED_ROUTE_LIMIT, ROUTE_PRIORITY } from "../../sdk/routes";
 import { LinkRole } from "../../sdk/topology";
-
-const RUNS = { numRuns: 1000 };
-
-/** Runs f: its value, or a CrossCloudError that names the field, the rule and the fix. Anything else is rethrown. */
-function valueOrTypedError<T>(f: () => T): T | CrossCloudError {
-    try {
-        return f();
-    } catch (e) {
-        if (!(e instanceof CrossCloudError)) throw e;
-        assert.ok(Object.values(ErrorCode).includes(e.code), `unknown code ${e.code}`);
-        assert.ok(e.field && e.rule && e.fix, `incomplete error: ${e.message}`);
-        return e;
-    }
-}
+import { RUNS, valueOrTypedError } from "./typedError";
 
 const DX = { max: DX_GATEWAY_PREFIX_LIMIT, product: "A Direct Connect gateway association" };
 
