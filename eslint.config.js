@@ -20,6 +20,11 @@ module.exports = tseslint.config(
         },
     },
     {
+        // The few JavaScript files load before TypeScript can: CommonJS by necessity.
+        files: ["**/*.js"],
+        rules: { "@typescript-eslint/no-require-imports": "off" },
+    },
+    {
         files: ["sdk/**/*.ts"],
         rules: {
             "no-restricted-imports": ["error", {

@@ -1,5 +1,5 @@
 /**
- * The entry of a measuring child process: `node -r ts-node/register/transpile-only bench/job.ts '<job JSON>'`.
+ * The entry of a measuring child process: `node -r ./scripts/register.js bench/job.ts '<job JSON>'`.
  * Loads what the job needs first, then times only the work, and reports with `reportResult`.
  */
 import { reportResult } from "./measure";

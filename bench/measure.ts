@@ -22,18 +22,18 @@ export interface ChildRun<R> {
 export interface ChildOptions {
     /** Kill the child after this long. */
     timeoutMs?: number;
-    /** Run `args` with plain `node` instead of under ts-node. */
+    /** Run `args` with plain `node`, without the TypeScript loader. */
     plainNode?: boolean;
     /** A child that must report a result; one that does not (or fails) rejects. Default true. */
     expectResult?: boolean;
 }
 
 /**
- * Runs `node -r ts-node/register/transpile-only <args>` in the repository with the Node that runs
+ * Runs `node -r ./scripts/register.js <args>` in the repository with the Node that runs
  * the benchmarks (`process.execPath`: the `node` devDependency under `npm run bench`).
  */
 export function runChild<R>(args: readonly string[], options: ChildOptions = {}): Promise<ChildRun<R>> {
-    const argv = options.plainNode ? [...args] : ["-r", "ts-node/register/transpile-only", ...args];
+    const argv = options.plainNode ? [...args] : ["-r", "./scripts/register.js", ...args];
     return new Promise((resolve, reject) => {
         const started = process.hrtime.bigint();
         const child = spawn(process.execPath, argv, { cwd: REPO_DIR, stdio: ["ignore", "pipe", "pipe"] });

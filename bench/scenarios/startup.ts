@@ -1,7 +1,7 @@
 /**
  * Start-up: loading the package entry vs loading the Pulumi SDK modules it uses, and `npm start`
  * (the CLI planning the example estate) vs that same bare SDK load. Each load runs in a fresh
- * `node -r ts-node/register/transpile-only -e …` process; repetitions interleave the three so
+ * `node -r ./scripts/register.js -e …` process; repetitions interleave the three so
  * load on the shared machine hits them alike.
  */
 import * as fs from "node:fs";
@@ -18,7 +18,7 @@ interface LoadResult {
 }
 
 interface LoadRun extends LoadResult {
-    /** The whole child process, node and ts-node start-up included. */
+    /** The whole child process, node and TypeScript loader start-up included. */
     processMs: number;
 }
 
@@ -51,7 +51,7 @@ async function load(modules: readonly string[]): Promise<LoadRun> {
     return { ...run.result!, processMs: run.wallMs };
 }
 
-/** `npm start` is `node -r ts-node/register/transpile-only cli/main.ts plan`; run without npm's own start-up, SVGs to a temporary folder. */
+/** `npm start` is `node -r ./scripts/register.js cli/main.ts plan`; run without npm's own start-up, SVGs to a temporary folder. */
 async function npmStart(out: string): Promise<{ processMs: number; exitCode: number | null }> {
     const run = await runChild(["cli/main.ts", "plan", "--out", out], { expectResult: false, timeoutMs: 300_000 });
     if (run.exitCode !== 0) throw new Error(`npm start (cli/main.ts plan) exited with ${run.exitCode}:\n${run.stderr.slice(-2000)}`);
@@ -92,7 +92,7 @@ export const startup: Scenario = {
             entry,
             bareSdk: sdk,
             entryOverSdk: entry.medianMs / sdk.medianMs,
-            npmStart: { command: "node -r ts-node/register/transpile-only cli/main.ts plan", medianProcessMs: npmStartMs, runs: startRuns },
+            npmStart: { command: "node -r ./scripts/register.js cli/main.ts plan", medianProcessMs: npmStartMs, runs: startRuns },
             npmStartOverSdk: npmStartMs === null ? null : npmStartMs / sdk.medianProcessMs,
         };
         const row = (what: string, load: ReturnType<typeof summary>) =>

@@ -1,6 +1,6 @@
 /**
  * End to end: the real `crosscloud` command in a child process, as a user runs it. Every scenario
- * starts at once in `before` (each spawn pays ts-node and the providers' load), then is asserted.
+ * starts at once in `before` (each spawn pays the TypeScript loader and the providers' load), then is asserted.
  */
 import { strict as assert } from "node:assert";
 import { spawn } from "node:child_process";
@@ -20,7 +20,7 @@ interface Run {
 
 /** Runs the CLI with the Node running mocha (the project's Node 22, not the machine's). */
 function crosscloud(...args: string[]): Promise<Run> {
-    return run(["-r", "ts-node/register/transpile-only", "cli/main.ts", ...args]);
+    return run(["-r", "./scripts/register.js", "cli/main.ts", ...args]);
 }
 
 /** What `npm start` runs, with extra arguments. */
