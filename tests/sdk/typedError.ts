@@ -15,3 +15,10 @@ export function valueOrTypedError<T>(f: () => T): T | CrossCloudError {
         return e;
     }
 }
+
+/** The CrossCloudError f throws (complete, as above); fails when f returns. */
+export function typedError(f: () => unknown): CrossCloudError {
+    const result = valueOrTypedError(f);
+    if (result instanceof CrossCloudError) return result;
+    assert.fail("expected a CrossCloudError");
+}

@@ -9,6 +9,7 @@ import {
 import { mustParsePrefix } from "../../../sdk/prefix";
 import { analyzeResilience } from "../../../sdk/resilience";
 import { Cloud, EndpointKind, LinkKind, LinkRole, SlaTier } from "../../../sdk/topology";
+import { typedError } from "../typedError";
 
 const port = (location: string, awsLocation: string, awsRegion?: string) => ({
     location, remoteLocation: "aws-us-east-1", awsLocation, ...(awsRegion && { awsRegion }),
@@ -45,16 +46,6 @@ function fourNines(change: (i: DedicatedInterconnectInput) => void = () => undef
         i.google.routers = { "us-west2": { routerAsn: 65020 } };
         change(i);
     });
-}
-
-function typedError(f: () => unknown): CrossCloudError {
-    try {
-        f();
-    } catch (e) {
-        if (e instanceof CrossCloudError) return e;
-        throw e;
-    }
-    assert.fail("expected a CrossCloudError");
 }
 
 describe("planDedicatedInterconnect", () => {

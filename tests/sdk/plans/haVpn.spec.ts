@@ -10,6 +10,7 @@ import { Prefix } from "../../../sdk/prefix";
 import { ROUTE_PRIORITY } from "../../../sdk/routes";
 import { assessSla } from "../../../sdk/sla";
 import { Cloud, EndpointKind, LinkKind, LinkRole, SlaTier } from "../../../sdk/topology";
+import { typedError } from "../typedError";
 
 /** A valid HA VPN onto a new Transit Gateway and Cloud Router; each case changes what it tests. */
 function input(change: (i: HaVpnInput) => void = () => undefined): HaVpnInput {
@@ -21,16 +22,6 @@ function input(change: (i: HaVpnInput) => void = () => undefined): HaVpnInput {
     };
     change(i);
     return i;
-}
-
-function typedError(f: () => unknown): CrossCloudError {
-    try {
-        f();
-    } catch (e) {
-        if (e instanceof CrossCloudError) return e;
-        throw e;
-    }
-    assert.fail("expected a CrossCloudError");
 }
 
 const cidrs = (i: HaVpnInput) => planHaVpn(i).tunnels.map((t) => t.insideCidr);

@@ -8,6 +8,7 @@ import {
 import { Prefix } from "../../../sdk/prefix";
 import { DX_GATEWAY_PREFIX_LIMIT } from "../../../sdk/routes";
 import { Cloud, EndpointKind, LinkKind, LinkRole, SlaTier } from "../../../sdk/topology";
+import { typedError } from "../typedError";
 
 /** A valid Google-initiated link on the confirmed us-east-1 ⇄ us-east4 pair; each case changes what it tests. */
 function input(change: (i: ManagedInterconnectInput) => void = () => undefined): ManagedInterconnectInput {
@@ -24,16 +25,6 @@ function input(change: (i: ManagedInterconnectInput) => void = () => undefined):
 function awsInitiated(i: ManagedInterconnectInput): void {
     i.initiatedBy = InitiatedBy.Aws;
     i.aws.environmentId = "env-google-us-east4";
-}
-
-function typedError(f: () => unknown): CrossCloudError {
-    try {
-        f();
-    } catch (e) {
-        if (e instanceof CrossCloudError) return e;
-        throw e;
-    }
-    assert.fail("expected a CrossCloudError");
 }
 
 const prefixes = (n: number) => Array.from({ length: n }, (_, k) => `10.${100 + k}.0.0/16`);
