@@ -6,6 +6,12 @@ export const PRIVATE_ASN_RANGES: readonly [number, number][] = [
     [4200000000, 4294967294],
 ];
 
+/** How errors and policy messages name the private ranges, e.g. `64512-65534 or 4200000000-4294967294`. */
+export const PRIVATE_ASN_RANGES_TEXT = PRIVATE_ASN_RANGES.map(([low, high]) => `${low}-${high}`).join(" or ");
+
+/** The Amazon-side ASN AWS gives a Transit Gateway, virtual private gateway or Direct Connect gateway created without one. */
+export const AWS_DEFAULT_AMAZON_SIDE_ASN = 64512;
+
 /** ASNs AWS reserves and refuses on customer gateways. */
 export const AWS_RESERVED_ASNS: readonly number[] = [7224, 9059, 10124, 17943];
 
@@ -36,7 +42,7 @@ export function parseAsn(value: unknown, field: string, options: AsnOptions = {}
             code: ErrorCode.InvalidAsn, field, value,
             rule: asn === GOOGLE_PARTNER_ASN
                 ? "16550 is Google's ASN for Partner Interconnect only, not for Cross-Cloud Interconnect or HA VPN"
-                : "must be a private ASN (64512-65534 or 4200000000-4294967294)",
+                : `must be a private ASN (${PRIVATE_ASN_RANGES_TEXT})`,
             fix: "Use a private ASN such as 64514.",
         });
     }

@@ -1,5 +1,5 @@
 import { ReportViolation } from "@pulumi/policy";
-import { AWS_RESERVED_ASNS, isPrivateAsn } from "../../sdk";
+import { AWS_DEFAULT_AMAZON_SIDE_ASN, AWS_RESERVED_ASNS, isPrivateAsn, PRIVATE_ASN_RANGES_TEXT } from "../../sdk";
 import { routerAsn, StackModel, StackResource } from "../extract";
 import { isSet } from "../extract/stackResource";
 import { T } from "../extract/tokens";
@@ -10,9 +10,6 @@ export interface BgpHygieneConfig {
     requireMd5: boolean;
     requireBfd: boolean;
 }
-
-/** AWS's default Amazon-side ASN for a Transit Gateway created without one. */
-const AWS_DEFAULT_ASN = 64512;
 
 export const bgpHygiene = stackPolicy<BgpHygieneConfig>({
     name: "bgp-hygiene",
@@ -39,7 +36,7 @@ function checkPrivateAsns(model: StackModel, report: ReportViolation): void {
         if (!r || asn === undefined || checked.has(r.urn)) return;
         checked.add(r.urn);
         const problem = AWS_RESERVED_ASNS.includes(asn) ? "is reserved by AWS"
-            : !isPrivateAsn(asn) ? "is not a private ASN (64512-65534 or 4200000000-4294967294)" : undefined;
+            : !isPrivateAsn(asn) ? `is not a private ASN (${PRIVATE_ASN_RANGES_TEXT})` : undefined;
         if (problem) report(`${what} ${model.index.label(r)} uses ASN ${asn}, which ${problem}. Use a private ASN such as 64514.`, r.urn);
     };
     for (const t of model.haVpns.flatMap((v) => v.tunnels)) {
@@ -134,7 +131,7 @@ function transitGatewayOf(connection: StackResource | undefined, model: StackMod
 }
 
 function transitGatewayAsn(transitGateway: StackResource | undefined): number | undefined {
-    return transitGateway && (num(transitGateway.props.amazonSideAsn) ?? AWS_DEFAULT_ASN);
+    return transitGateway && (num(transitGateway.props.amazonSideAsn) ?? AWS_DEFAULT_AMAZON_SIDE_ASN);
 }
 
 function customerGatewayAsn(customerGateway: StackResource | undefined): number | undefined {

@@ -15,4 +15,4 @@ export { Plan } from "./plan";
 export type { CapturedResource } from "./plan";
 export { UNKNOWN } from "./wire";
 export { SIMULATED_AWS_ACCOUNT_ID } from "./identity";
-export { DEFAULT_AMAZON_SIDE_ASN, simulatedActivationKey } from "./simulated";
+export { simulatedActivationKey } from "./simulated";

@@ -1,3 +1,5 @@
+import { T } from "../../policy/extract/tokens";
+import { AWS_DEFAULT_AMAZON_SIDE_ASN } from "../../sdk/asn";
 import { Allocations, firstBlock, hashHex, hashNumber, nthAddress } from "./allocation";
 import { SIMULATED_AWS_ACCOUNT_ID, awsRegion, gcpProject } from "./identity";
 
@@ -16,32 +18,27 @@ export interface SimulationContext {
 /** Returns the output fields the cloud would compute for one resource. */
 export type ComputedFields = (r: SimulationContext) => Record<string, unknown>;
 
-export const DEFAULT_AMAZON_SIDE_ASN = 64512;
-
-const TRANSIT_GATEWAY = "aws:ec2transitgateway/transitGateway:TransitGateway";
+// Simulated, but never read by the pack, so not in its token table `T`.
 const VPN_GATEWAY = "aws:ec2/vpnGateway:VpnGateway";
-const DX_GATEWAY = "aws:directconnect/gateway:Gateway";
-const DX_CONNECTION = "aws:directconnect/connection:Connection";
-const DX_LAG = "aws:directconnect/linkAggregationGroup:LinkAggregationGroup";
 
 /**
  * Computed outputs per resource type token: only the fields our wiring and policies read, with
  * realistic, deterministic values. Add a type by adding an entry.
  */
 export const computedFields: Readonly<Record<string, ComputedFields>> = {
-    [TRANSIT_GATEWAY]: (r) => ({
-        amazonSideAsn: r.inputs.amazonSideAsn ?? DEFAULT_AMAZON_SIDE_ASN,
+    [T.awsTransitGateway]: (r) => ({
+        amazonSideAsn: r.inputs.amazonSideAsn ?? AWS_DEFAULT_AMAZON_SIDE_ASN,
         ownerId: SIMULATED_AWS_ACCOUNT_ID,
         associationDefaultRouteTableId: `tgw-rtb-${hashHex(r.name, 17)}`,
         propagationDefaultRouteTableId: `tgw-rtb-${hashHex(r.name, 17)}`,
     }),
 
     [VPN_GATEWAY]: (r) => ({
-        amazonSideAsn: r.inputs.amazonSideAsn ?? String(DEFAULT_AMAZON_SIDE_ASN),
+        amazonSideAsn: r.inputs.amazonSideAsn ?? String(AWS_DEFAULT_AMAZON_SIDE_ASN),
     }),
 
-    "aws:ec2/vpnConnection:VpnConnection": (r) => {
-        const gateway = r.find(TRANSIT_GATEWAY, r.inputs.transitGatewayId) ?? r.find(VPN_GATEWAY, r.inputs.vpnGatewayId);
+    [T.awsVpnConnection]: (r) => {
+        const gateway = r.find(T.awsTransitGateway, r.inputs.transitGatewayId) ?? r.find(VPN_GATEWAY, r.inputs.vpnGatewayId);
         const fields: Record<string, unknown> = {};
         for (const tunnel of [1, 2]) {
             const key = `${r.name}/tunnel${tunnel}`;
@@ -52,7 +49,7 @@ export const computedFields: Readonly<Record<string, ComputedFields>> = {
                 // In a tunnel's /30, AWS takes .1 and leaves .2 to the customer gateway.
                 [`tunnel${tunnel}VgwInsideAddress`]: nthAddress(insideCidr, 1),
                 [`tunnel${tunnel}CgwInsideAddress`]: nthAddress(insideCidr, 2),
-                [`tunnel${tunnel}BgpAsn`]: String(gateway?.amazonSideAsn ?? DEFAULT_AMAZON_SIDE_ASN),
+                [`tunnel${tunnel}BgpAsn`]: String(gateway?.amazonSideAsn ?? AWS_DEFAULT_AMAZON_SIDE_ASN),
                 [`tunnel${tunnel}BgpHoldtime`]: 30,
             });
         }
@@ -62,9 +59,9 @@ export const computedFields: Readonly<Record<string, ComputedFields>> = {
         return fields;
     },
 
-    [DX_GATEWAY]: () => ({ ownerAccountId: SIMULATED_AWS_ACCOUNT_ID }),
+    [T.awsDxGateway]: () => ({ ownerAccountId: SIMULATED_AWS_ACCOUNT_ID }),
 
-    [DX_CONNECTION]: (r) => ({
+    [T.awsDxConnection]: (r) => ({
         awsDevice: awsDevice(r.inputs.location, r.id),
         ownerAccountId: SIMULATED_AWS_ACCOUNT_ID,
         state: "available",
@@ -72,23 +69,23 @@ export const computedFields: Readonly<Record<string, ComputedFields>> = {
         macsecCapable: r.inputs.requestMacsec === true,
     }),
 
-    [DX_LAG]: () => ({
+    [T.awsDxLag]: () => ({
         hasLogicalRedundancy: "no",
         jumboFrameCapable: true,
         ownerAccountId: SIMULATED_AWS_ACCOUNT_ID,
     }),
 
-    "aws:directconnect/transitVirtualInterface:TransitVirtualInterface": (r) => {
-        const port = r.find(DX_LAG, r.inputs.connectionId) ?? r.find(DX_CONNECTION, r.inputs.connectionId);
+    [T.awsTransitVif]: (r) => {
+        const port = r.find(T.awsDxLag, r.inputs.connectionId) ?? r.find(T.awsDxConnection, r.inputs.connectionId);
         return {
-            amazonSideAsn: String(r.find(DX_GATEWAY, r.inputs.dxGatewayId)?.amazonSideAsn ?? DEFAULT_AMAZON_SIDE_ASN),
+            amazonSideAsn: String(r.find(T.awsDxGateway, r.inputs.dxGatewayId)?.amazonSideAsn ?? AWS_DEFAULT_AMAZON_SIDE_ASN),
             // A VIF lives on the device of the port (or LAG) it rides.
             awsDevice: awsDevice(port?.location, String(r.inputs.connectionId)),
             jumboFrameCapable: r.inputs.mtu === 8500,
         };
     },
 
-    "aws-native:interconnect:Connection": (r) => {
+    [T.awsInterconnectConnection]: (r) => {
         const connectionId = `mcc-${hashHex(r.name, 8)}`;
         const initiatedByAws = r.inputs.activationKey === undefined && r.inputs.environmentId !== undefined;
         return {
@@ -100,7 +97,7 @@ export const computedFields: Readonly<Record<string, ComputedFields>> = {
         };
     },
 
-    "gcp:compute/haVpnGateway:HaVpnGateway": (r) => {
+    [T.gcpHaVpnGateway]: (r) => {
         const declared = Array.isArray(r.inputs.vpnInterfaces) ? (r.inputs.vpnInterfaces as Record<string, unknown>[]) : [];
         return {
             vpnInterfaces: [0, 1].map((id) => ({
@@ -111,14 +108,14 @@ export const computedFields: Readonly<Record<string, ComputedFields>> = {
         };
     },
 
-    "gcp:compute/interconnect:Interconnect": (r) => ({
+    [T.gcpInterconnect]: (r) => ({
         googleReferenceId: String(hashNumber(r.name)),
         state: "ACTIVE",
         operationalStatus: "OS_ACTIVE",
         provisionedLinkCount: r.inputs.requestedLinkCount,
     }),
 
-    "gcp:compute/interconnectAttachment:InterconnectAttachment": (r) => {
+    [T.gcpInterconnectAttachment]: (r) => {
         const subnetLength = Number(r.inputs.subnetLength ?? 29);
         const candidates = Array.isArray(r.inputs.candidateSubnets) ? (r.inputs.candidateSubnets as string[]) : [];
         const subnet = candidates.length > 0
@@ -140,7 +137,7 @@ export const computedFields: Readonly<Record<string, ComputedFields>> = {
         result: hashHex(r.name, 64).repeat(4).slice(0, Number(r.inputs.length)),
     }),
 
-    "gcp:networkconnectivity/transport:Transport": (r) => ({
+    [T.gcpTransport]: (r) => ({
         ...(r.inputs.providedActivationKey === undefined ? { generatedActivationKey: simulatedActivationKey(r.name) } : {}),
         peeringNetwork: `projects/${gcpProject(r.inputs)}-tp/global/networks/transport-${hashHex(r.name, 8)}`,
         state: "ACTIVE",
