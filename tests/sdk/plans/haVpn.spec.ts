@@ -84,7 +84,10 @@ describe("planHaVpn", () => {
         fc.assert(fc.property(validInputArb, (i) => {
             const block = parse(i.linkLocalBlock ?? LINK_LOCAL.toString());
             const planned = collisionOr(() => cidrs(i));
-            if (planned === undefined) return;
+            if (planned === undefined) {
+                assert.ok((i.reservedPrefixes ?? []).length > 0, "only a reservation on the link's home slot makes a collision");
+                return;
+            }
             const nets = planned.map(parse);
             const unusable = [...AWS_RESERVED.map((r) => r.prefix), ...(i.reservedPrefixes ?? []).map(parse)];
             assert.equal(new Set(nets.map(String)).size, 4);
