@@ -7,16 +7,14 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { PolicyPackConfig } from "@pulumi/policy";
-import { CapturedResource, capture, Plan, Program, UNKNOWN } from "../tests/harness";
-import { SIMULATED_AWS_ACCOUNT_ID, SIMULATED_GCP_PROJECT_NUMBER } from "../tests/harness/identity";
-import { evaluatePolicies, Violation } from "../policy/evaluate";
+import { CapturedResource, capture, Plan, Program, UNKNOWN } from "../offline";
+import { SIMULATED_AWS_ACCOUNT_ID, SIMULATED_GCP_PROJECT_NUMBER } from "../offline/identity";
+import { judgeStack, StackJudgement, Violation } from "../policy/evaluate";
 import { analyzeResilience, ResilienceReport } from "../sdk/resilience";
 import { Topology } from "../sdk/topology";
 import { CliError } from "./errors";
 import { isSecretStandIn, Project, SECRET, StackSettings } from "./project";
 import { MissingReference, ReferenceBook, StackOutputs } from "./references";
-import { topologyOf } from "./topology";
-import { withStackFacts } from "../policy/rules/slaShape";
 
 export interface PlannedResource {
     urn: string;
@@ -77,7 +75,7 @@ export async function planStack({ project, program, settings, references, policy
         if (missing.length > 0) throw new UnplannedReferences(settings.name, missing);
         throw programFailure(e, project, settings);
     }
-    const topology = withStackFacts(topologyOf(plan.resources), slaFacts(policyConfig));
+    const { topology, violations } = judge(plan.resources, policyConfig, settings);
     return {
         stack: settings.name,
         config: Object.fromEntries(Object.entries(settings.config).map(([k, v]) => [k, isSecretStandIn(v) ? SECRET : v])),
@@ -85,13 +83,14 @@ export async function planStack({ project, program, settings, references, policy
         resources: plan.resources.map(plannedResource),
         topology,
         resilience: analyzeResilience(topology),
-        policy: { violations: evaluate(plan.resources, policyConfig, settings) },
+        policy: { violations },
     };
 }
 
-function evaluate(resources: readonly CapturedResource[], config: PolicyPackConfig | undefined, settings: StackSettings): Violation[] {
+/** The pack's verdicts and the topology it reached them on: one extraction, one reading of the config. */
+function judge(resources: readonly CapturedResource[], config: PolicyPackConfig | undefined, settings: StackSettings): StackJudgement {
     try {
-        return evaluatePolicies(resources, config, { unknown: UNKNOWN });
+        return judgeStack(resources, config, { unknown: UNKNOWN });
     } catch (e) {
         throw new CliError(
             `stack ${settings.name}: the policy pack could not run: ${(e as Error).message}`,
@@ -167,7 +166,7 @@ function programFailure(e: unknown, project: Project, settings: StackSettings): 
 }
 
 /** The planner's own code, which may share the project's folder (the estate) but is never the program. */
-const PLANNER_DIRS = [__dirname, path.resolve(__dirname, "../tests/harness")].map((dir) => dir + path.sep);
+const PLANNER_DIRS = [__dirname, path.resolve(__dirname, "../offline")].map((dir) => dir + path.sep);
 
 /** The first stack frame inside the program's own code, relative to the current directory. */
 function programFrame(error: Error, project: Project): string | undefined {
@@ -182,17 +181,4 @@ function isProgramFile(file: string, project: Project): boolean {
     return file.startsWith(project.dir + path.sep)
         && !file.includes(`${path.sep}node_modules${path.sep}`)
         && !PLANNER_DIRS.some((dir) => file.startsWith(dir));
-}
-
-/**
- * What the stack's policy config says about facts no resource of the stack holds (the routing mode
- * of a VPC declared in another stack, a managed profile's SLA), so the table and the pack agree.
- */
-function slaFacts(config: PolicyPackConfig | undefined): { managedProfileSla: "99.9" | "99.99"; assumeGlobalRouting: boolean } {
-    const entry = config?.["sla-shape"];
-    const given = typeof entry === "object" && entry !== null ? (entry as Record<string, unknown>) : {};
-    return {
-        managedProfileSla: given.managedProfileSla === "99.9" ? "99.9" : "99.99",
-        assumeGlobalRouting: given.assumeGlobalRouting === true,
-    };
 }

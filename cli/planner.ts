@@ -1,6 +1,6 @@
 import { PolicyPackConfig } from "@pulumi/policy";
 import { loadPolicyConfig } from "../policy/evaluate";
-import { Program } from "../tests/harness";
+import { Program } from "../offline";
 import { CliError, usageError } from "./errors";
 import { PlanDocument, planStack, UnplannedReferences } from "./planStack";
 import { programOf } from "./program";

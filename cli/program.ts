@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { Program } from "../tests/harness";
+import { Program } from "../offline";
 import { Project } from "./project";
 
 /**

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as interconnect from "@pulumi/aws-native/interconnect";
+import type * as interconnect from "@pulumi/aws-native/interconnect";
 import * as directconnect from "@pulumi/aws/directconnect";
 import * as ec2transitgateway from "@pulumi/aws/ec2transitgateway";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
@@ -10,6 +10,7 @@ import {
     InitiatedBy, KeyHandoff, ManagedInterconnectPlan, planManagedInterconnect, requireActivationKey, StackType,
 } from "../sdk/plans/managedInterconnect";
 import { Topology } from "../sdk/topology";
+import { requirePeer } from "./peers";
 import { AwsSideArgs } from "./sides";
 
 export { InitiatedBy, KeyHandoff, StackType };
@@ -95,11 +96,13 @@ export class ManagedInterconnect extends pulumi.ComponentResource {
 
     constructor(name: string, args: ManagedInterconnectArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = planManagedInterconnect({ name, ...args });
+        // An optional peer: only this component needs it, so only this component loads it.
+        const { Connection } = requirePeer<typeof interconnect>("@pulumi/aws-native", "@pulumi/aws-native/interconnect", "ManagedInterconnect");
         super("interconnect:index:ManagedInterconnect", name, { ...args, activationKey: args.activationKey && pulumi.secret(args.activationKey) }, opts);
         const children = { parent: this };
 
         const directConnectGatewayId = declareGateways(name, plan, args.aws, children);
-        const context: HalfContext = { name, plan, args, directConnectGatewayId, project: googleProject(args.google, children), opts: children };
+        const context: HalfContext = { name, plan, args, Connection, directConnectGatewayId, project: googleProject(args.google, children), opts: children };
         const { connection, transport } = plan.initiatedBy === InitiatedBy.Google ? declareGoogleInitiated(context) : declareAwsInitiated(context);
         if (transport && args.google.network) {
             // The Transport lives in a Google-managed network peered toward the VPC; routes flow once the VPC peers back.
@@ -135,6 +138,8 @@ export class ManagedInterconnect extends pulumi.ComponentResource {
 /** What both halves are declared from. */
 interface HalfContext {
     name: string;
+    /** The AWS half's resource class, from the optional aws-native peer. */
+    Connection: typeof interconnect.Connection;
     plan: ManagedInterconnectPlan;
     args: ManagedInterconnectArgs;
     directConnectGatewayId: pulumi.Input<string>;
@@ -174,7 +179,7 @@ function declareGoogleInitiated(c: HalfContext): Halves {
         bandwidth: c.plan.bandwidth.google,
         remoteAccountId: getCallerIdentityOutput({}, c.opts).accountId,
     }, halfOptions(c, { additionalSecretOutputs: TRANSPORT_KEYS }));
-    const connection = new interconnect.Connection(`${c.name}-connection`, {
+    const connection = new c.Connection(`${c.name}-connection`, {
         attachPoint: { directConnectGateway: c.directConnectGatewayId },
         activationKey: pulumi.secret(transport.generatedActivationKey),
     }, halfOptions(c, { additionalSecretOutputs: CONNECTION_KEYS, dependsOn: [transport] }));
@@ -186,7 +191,7 @@ function declareGoogleInitiated(c: HalfContext): Halves {
  * destroy removes the Google half first. The Transport waits for the key in a manual handoff.
  */
 function declareAwsInitiated(c: HalfContext): Halves {
-    const connection = new interconnect.Connection(`${c.name}-connection`, {
+    const connection = new c.Connection(`${c.name}-connection`, {
         attachPoint: { directConnectGateway: c.directConnectGatewayId },
         environmentId: c.args.aws.environmentId,
         bandwidth: c.plan.bandwidth.aws,

@@ -15,7 +15,10 @@ import {
 } from "./engineView";
 import { PACK_ENFORCEMENT_LEVEL, PACK_NAME, PACK_VERSION } from "./pack";
 import { reconcilePolicyConfig, ResolvedPolicyConfig } from "./packConfig";
+import { stackModel } from "./extract";
 import { policies as packPolicies } from "./rules";
+import { SlaShapeConfig, slaShape, withStackFacts } from "./rules/slaShape";
+import { Topology } from "../sdk/topology";
 
 export { loadPolicyConfig } from "./packConfig";
 export { ENGINE_UNKNOWN, StackRecord } from "./engineView";
@@ -62,6 +65,28 @@ export function evaluatePolicies(resources: readonly StackRecord[], config?: Pol
 
 /** Violations and not-applicable reports, in the order the engine would produce them. */
 export function evaluatePolicyPack(resources: readonly StackRecord[], config?: PolicyPackConfig, options: EvaluateOptions = {}): Evaluation {
+    return run(resources, config, options).evaluation;
+}
+
+/** A stack as the pack judges it: its verdicts, and the topology those verdicts were reached on. */
+export interface StackJudgement extends Evaluation {
+    /**
+     * The topology the pack rebuilt from the stack's raw resources (the very extraction its stack
+     * rules read), with the facts no resource holds taken from the `sla-shape` config: a managed
+     * profile's SLA, the routing mode of a VPC declared in another stack.
+     */
+    topology: Topology;
+}
+
+/** The one way into the pack for tools that also show the topology: one extraction per stack, one config. */
+export function judgeStack(resources: readonly StackRecord[], config?: PolicyPackConfig, options: EvaluateOptions = {}): StackJudgement {
+    const { evaluation, stack, resolved } = run(resources, config, options);
+    const facts = resolved.get(slaShape.name)?.properties as SlaShapeConfig | undefined;
+    const topology = stackModel(stack()).topology;
+    return { ...evaluation, topology: facts ? withStackFacts(topology, facts) : topology };
+}
+
+function run(resources: readonly StackRecord[], config: PolicyPackConfig | undefined, options: EvaluateOptions) {
     const policies = options.policies ?? packPolicies;
     const resolved = reconcilePolicyConfig(policies, config);
     const packLevel = options.enforcementLevel ?? PACK_ENFORCEMENT_LEVEL;
@@ -74,6 +99,9 @@ export function evaluatePolicyPack(resources: readonly StackRecord[], config?: P
         .filter((p) => p.level !== "disabled");
     const evaluation: Evaluation = { violations: [], notApplicable: [] };
     const toEngine = engineProps(options.unknown);
+    // Built once, when first needed: every stack rule, and judgeStack, read the same resources (and so one extraction).
+    let stackView: PolicyResource[] | undefined;
+    const stack = () => (stackView ??= stackResources(resources, toEngine));
 
     const resourcePolicies = active.filter((p): p is Active<ResourceValidationPolicy> => isResourcePolicy(p.policy));
     if (resourcePolicies.length > 0) {
@@ -83,11 +111,8 @@ export function evaluatePolicyPack(resources: readonly StackRecord[], config?: P
         }
     }
     const stackPolicies = active.filter((p): p is Active<StackValidationPolicy> => isStackPolicy(p.policy));
-    if (stackPolicies.length > 0) {
-        const stack = stackResources(resources, toEngine);
-        for (const p of stackPolicies) runStackPolicy(p, stack, stackTags, evaluation);
-    }
-    return evaluation;
+    for (const p of stackPolicies) runStackPolicy(p, stack(), stackTags, evaluation);
+    return { evaluation, stack, resolved };
 }
 
 interface Active<P> {

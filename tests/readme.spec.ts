@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { embeddedFiles, README_PATH, renderReadme } from "../scripts/readme";
-import { capture } from "./harness";
+import { capture } from "../offline";
 
 const SHARED_OUTPUTS = {
     network: "https://www.googleapis.com/compute/v1/projects/acme-transit/global/networks/shared-transit",

@@ -1,7 +1,7 @@
 /** Child side of the planning and overhead scenarios: one capture of one workload at one N. */
 import { PerformanceObserver } from "node:perf_hooks";
 import { getHeapStatistics } from "node:v8";
-import { capture } from "../../tests/harness";
+import { capture } from "../../offline";
 import { elapsedMs, peakRssMb, rssMb } from "../measure";
 import { Variant, WorkloadName, WORKLOADS } from "../workloads";
 

@@ -14,13 +14,13 @@ interface Case {
 }
 
 async function cases(): Promise<Case[]> {
-    const { capture } = await import("../../tests/harness");
+    const { capture } = await import("../../offline");
     const { HaVpn } = await import("../../components/haVpn");
     const { DedicatedInterconnect } = await import("../../components/dedicatedInterconnect");
     const { ManagedInterconnect } = await import("../../components/managedInterconnect");
     const { haVpnArgs } = await import("../workloads/haVpnPairs");
     const { dedicatedArgs } = await import("../workloads/dedicatedAttachments");
-    const { planStack } = await import("../../tests/stacks/estate");
+    const { planStack } = await import("../workloads/estate");
     const managedArgs = (initiatedBy: InitiatedBy) => ({
         bandwidth: "10Gbps",
         initiatedBy,

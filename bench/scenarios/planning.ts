@@ -1,6 +1,6 @@
 /**
  * Planning: wall time, CPU time and peak memory to capture N HA VPN pairs, and N dedicated
- * attachments, with our components under the mock runtime (tests/harness `capture`), each N in a
+ * attachments, with our components under the mock runtime (the offline engine's `capture`), each N in a
  * fresh process. Linearity is judged on CPU time: the cores are shared, and wall time at N = 1,000
  * (minutes) and at N = 100 (seconds) meets different loads.
  */

@@ -13,7 +13,7 @@ import { RandomPassword } from "@pulumi/random";
 import { DedicatedInterconnect, DedicatedInterconnectArgs, SlaTarget } from "../../components/dedicatedInterconnect";
 import { PortSpeed } from "../../sdk/bandwidth";
 import { ATTACHMENT_PREFIX_LENGTH, DedicatedInterconnectPlan, MD5_KEY_LENGTH, planDedicatedInterconnect } from "../../sdk/plans/dedicatedInterconnect";
-import { Program } from "../../tests/harness";
+import { Program } from "../../offline";
 
 export const ATTACHMENTS_PER_INTERCONNECT = 4;
 

@@ -11,7 +11,7 @@ import * as compute from "@pulumi/gcp/compute";
 import { RandomPassword } from "@pulumi/random";
 import { HaVpn, HaVpnArgs } from "../../components/haVpn";
 import { AWS_TUNNEL_OPTIONS, GOOGLE_IKE, HaVpnPlan, planHaVpn, PSK_LENGTH, PSK_SPECIALS } from "../../sdk/plans/haVpn";
-import { Program } from "../../tests/harness";
+import { Program } from "../../offline";
 
 export const HA_VPN_RESOURCES_PER_PAIR = 25;
 

@@ -1,4 +1,4 @@
-import { Program } from "../../tests/harness";
+import { Program } from "../../offline";
 import { dedicatedComponents, interconnectsFor, rawDedicated } from "./dedicatedAttachments";
 import { haVpnComponents, rawHaVpns } from "./haVpnPairs";
 

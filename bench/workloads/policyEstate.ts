@@ -8,7 +8,7 @@
 import { ManagedInterconnect } from "../../components/managedInterconnect";
 import { DedicatedInterconnect } from "../../components/dedicatedInterconnect";
 import { HaVpn } from "../../components/haVpn";
-import { capture, CapturedResource } from "../../tests/harness";
+import { capture, CapturedResource } from "../../offline";
 import { dedicatedArgs } from "./dedicatedAttachments";
 import { haVpnArgs } from "./haVpnPairs";
 

@@ -6,7 +6,7 @@ import { CommandError, EngineEvent, OpMap, PulumiCommand, UpdateSummary } from "
 import { CliError } from "../errors";
 import { progress } from "../progress";
 import { Stage } from "../rolloutFile";
-import { PreviewVerdict, StageRunner } from "./index";
+import { PreviewVerdict, StageRunner } from "./stageRunner";
 
 type Watch = { onEvent: (event: EngineEvent) => void };
 

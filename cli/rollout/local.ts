@@ -10,7 +10,7 @@ import { LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
 import { CliError } from "../errors";
 import { ESTATE_DIR, Project } from "../project";
 import { engineRunner, requirePulumiCli } from "./engine";
-import { StageRunner } from "./index";
+import { StageRunner } from "./stageRunner";
 
 /** The crosscloud policy pack (PulumiPolicy.yaml), which the Pulumi CLI runs as an analyzer. */
 export const POLICY_PACK_DIR = path.join(ESTATE_DIR, "policy");

@@ -3,7 +3,7 @@ import { progress } from "../progress";
 import { Project } from "../project";
 import { renderViolations } from "../render/violations";
 import { Stage } from "../rolloutFile";
-import { PreviewVerdict, StageRunner } from "./index";
+import { PreviewVerdict, StageRunner } from "./stageRunner";
 
 /**
  * Rehearses a rollout here: each preview is an offline plan (mock runtime, in-process policy

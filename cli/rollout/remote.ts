@@ -16,7 +16,7 @@ import { Deployments } from "../args";
 import { CliError } from "../errors";
 import { Project } from "../project";
 import { engineRunner, requirePulumiCli } from "./engine";
-import { StageRunner } from "./index";
+import { StageRunner } from "./stageRunner";
 
 export async function remoteRunner(project: Project, deployments: Deployments): Promise<StageRunner> {
     if (!process.env.PULUMI_ACCESS_TOKEN) {

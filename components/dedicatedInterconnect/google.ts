@@ -2,7 +2,18 @@ import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import { ATTACHMENT_PREFIX_LENGTH, childName, DedicatedInterconnectPlan } from "../../sdk/plans/dedicatedInterconnect";
 import { DedicatedInterconnectArgs } from "./args";
-import { GoogleSlaBlocker } from "./outputs";
+
+/** Something Google reports as standing between the declared intent and the SLA. */
+export interface GoogleSlaBlocker {
+    /** The group that reported it: `interconnects` (the ports) or `attachments`. */
+    group: string;
+    /** e.g. `NO_ATTACHMENTS_IN_METRO_AND_ZONE`. */
+    type: string;
+    /** Google's explanation of what blocks the SLA. */
+    explanation: string;
+    /** Where Google documents the fix. */
+    documentationLink: string;
+}
 
 const COMPUTE_API = "https://www.googleapis.com/compute/v1";
 

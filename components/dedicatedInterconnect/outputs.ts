@@ -3,6 +3,8 @@ import { DedicatedInterconnectPlan, PlannedPort } from "../../sdk/plans/dedicate
 import { AwsHalf } from "./aws";
 import { GoogleHalf } from "./google";
 
+export type { GoogleSlaBlocker } from "./google";
+
 export enum MacsecState {
     /** MACsec was not asked for. */
     Off = "off",
@@ -58,18 +60,6 @@ export interface AttachmentSummary {
     customerRouterIpAddress: string;
     /** Id of the AWS transit virtual interface paired with the attachment. */
     virtualInterfaceId: string;
-}
-
-/** Something Google reports as standing between the declared intent and the SLA. */
-export interface GoogleSlaBlocker {
-    /** The group that reported it: `interconnects` (the ports) or `attachments`. */
-    group: string;
-    /** e.g. `NO_ATTACHMENTS_IN_METRO_AND_ZONE`. */
-    type: string;
-    /** Google's explanation of what blocks the SLA. */
-    explanation: string;
-    /** Where Google documents the fix. */
-    documentationLink: string;
 }
 
 export function portSummaries(plan: DedicatedInterconnectPlan, google: GoogleHalf, aws: AwsHalf): pulumi.Output<{ [key: string]: PortSummary }> {

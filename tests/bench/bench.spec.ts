@@ -10,7 +10,7 @@ import { loadProgram, pulumiModulesImported } from "../../bench/scenarios/startu
 import { UNAVOIDABLE } from "../../bench/unavoidableChains";
 import { Variant, WorkloadName, WORKLOADS } from "../../bench/workloads";
 import { replicateEnvironment } from "../../bench/workloads/policyEstate";
-import { capture, CapturedResource } from "../harness";
+import { capture, CapturedResource } from "../../offline";
 
 /** A custom resource of a tiny graph: `waits` are the names it depends on. */
 function resource(name: string, waits: string[] = [], extra: Partial<GraphResource> = {}): GraphResource {

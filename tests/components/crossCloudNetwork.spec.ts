@@ -10,7 +10,7 @@ import { CrossCloudNetworkInput, planCrossCloudNetwork } from "../../sdk/plans/c
 import { InitiatedBy, KeyHandoff } from "../../sdk/plans/managedInterconnect";
 import { ROUTE_PRIORITY } from "../../sdk/routes";
 import { LinkKind, LinkRole, SlaTier, Topology } from "../../sdk/topology";
-import { capture, CapturedResource, Plan } from "../harness";
+import { capture, CapturedResource, Plan } from "../../offline";
 import { network, networkInputs } from "../sdk/plans/crossCloudNetwork.spec";
 
 const T = {

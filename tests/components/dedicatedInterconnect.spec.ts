@@ -7,7 +7,7 @@ import {
 import { PortSpeed } from "../../sdk/bandwidth";
 import { CrossCloudError, ErrorCode } from "../../sdk/errors";
 import { LinkKind, SlaTier, Topology } from "../../sdk/topology";
-import { capture, CapturedResource, Plan, UNKNOWN } from "../harness";
+import { capture, CapturedResource, Plan, UNKNOWN } from "../../offline";
 
 const T = {
     port: "gcp:compute/interconnect:Interconnect",

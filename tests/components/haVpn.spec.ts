@@ -8,7 +8,7 @@ import { AWS_PSK_PATTERN, AWS_TUNNEL_OPTIONS, GOOGLE_IKE, planHaVpn } from "../.
 import { Prefix } from "../../sdk/prefix";
 import { ROUTE_PRIORITY } from "../../sdk/routes";
 import { LinkRole } from "../../sdk/topology";
-import { CapturedResource, capture, CaptureOptions, Plan, UNKNOWN } from "../harness";
+import { CapturedResource, capture, CaptureOptions, Plan, UNKNOWN } from "../../offline";
 
 const T = {
     component: "interconnect:index:HaVpn",

@@ -9,7 +9,7 @@ import {
 import { Bandwidth } from "../../sdk/bandwidth";
 import { CrossCloudError, ErrorCode } from "../../sdk/errors";
 import { LinkKind, SlaTier, Topology } from "../../sdk/topology";
-import { capture, CapturedResource, Plan, SIMULATED_AWS_ACCOUNT_ID, simulatedActivationKey } from "../harness";
+import { capture, CapturedResource, Plan, SIMULATED_AWS_ACCOUNT_ID, simulatedActivationKey } from "../../offline";
 
 const TRANSPORT = "gcp:networkconnectivity/transport:Transport";
 const CONNECTION = "aws-native:interconnect:Connection";

@@ -10,8 +10,8 @@ import { loadPolicyConfig } from "../../policy/packConfig";
 import { extractStack } from "../../policy/extract";
 import { assessSla, Topology } from "../../sdk";
 import { PortSpeed } from "../../sdk/bandwidth";
-import { capture, Plan, UNKNOWN } from "../harness";
-import { ENVIRONMENTS, planStack, SHARED_STACK, stackConfig } from "../stacks/estate";
+import { capture, Plan, UNKNOWN } from "../../offline";
+import { ENVIRONMENTS, planStack, SHARED_STACK, stackConfig } from "../../bench/workloads/estate";
 
 const config = (env: string) => loadPolicyConfig(join(__dirname, "../../policy/config", `${env}.json`));
 const show = (violations: Violation[]) => violations.map((v) => `[${v.level}] ${v.policy}: ${v.message}`).join("\n");

@@ -7,8 +7,8 @@ import { CrossCloudError, ErrorCode } from "../../sdk/errors";
 import { Prefix } from "../../sdk/prefix";
 import { ROUTE_PRIORITY } from "../../sdk/routes";
 import { LinkRole, SlaTier, Topology } from "../../sdk/topology";
-import { capture, CapturedResource, Plan } from "../harness";
-import { ENVIRONMENTS, planStack, SHARED_STACK, stackConfig } from "./estate";
+import { capture, CapturedResource, Plan } from "../../offline";
+import { ENVIRONMENTS, planStack, SHARED_STACK, stackConfig } from "../../bench/workloads/estate";
 
 const T = {
     stack: "pulumi:pulumi:Stack",

@@ -2,8 +2,8 @@ import * as assert from "node:assert/strict";
 import * as ipaddr from "ipaddr.js";
 import { Prefix } from "../../sdk/prefix";
 import { SlaTier, Topology } from "../../sdk/topology";
-import { CapturedResource, Plan } from "../harness";
-import { ENVIRONMENTS, planStack, stackConfig } from "./estate";
+import { CapturedResource, Plan } from "../../offline";
+import { ENVIRONMENTS, planStack, stackConfig } from "../../bench/workloads/estate";
 
 /**
  * Growing the estate must add resources, never replace one. For each resource type, the inputs a

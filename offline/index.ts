@@ -1,6 +1,7 @@
 /**
- * The mock harness: runs a Pulumi program under mocks and returns every resource it registered,
- * with simulated cloud outputs. Shared by component specs, policy specs, the CLI and benchmarks.
+ * The offline engine: runs a Pulumi program in this process under the SDK's mock runtime and
+ * returns every resource it registered, with simulated cloud outputs (labelled as such in
+ * `simulated`). The CLI plans with it, the benchmarks measure with it, the specs assert on it.
  *
  * ```ts
  * const plan = await capture(() => { new HaVpn("x", args, { providers: [aws, gcp] }); }, { stack: "prod" });

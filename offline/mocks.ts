@@ -69,7 +69,7 @@ export class SimulatedCloud implements pulumi.runtime.Mocks {
     call(args: pulumi.runtime.MockCallArgs): pulumi.runtime.MockCallResult {
         const result = invokeResults[args.token];
         if (!result) {
-            const message = `Mock not implemented: ${args.token} (add it to tests/harness/invokes.ts)`;
+            const message = `Mock not implemented: ${args.token} (add it to offline/invokes.ts)`;
             // The SDK rethrows a failed invoke with the gRPC error's `details`, not its message.
             throw Object.assign(new Error(message), { details: message });
         }

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { load } from "js-yaml";
-import { capture, Plan } from "../harness";
+import { capture, Plan } from "../../offline";
 
 /** The example estate's stacks, in the order a rollout deploys them. */
 export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
@@ -15,7 +15,7 @@ export function stackConfig(stack: string, overrides: Record<string, unknown> = 
     return { ...file.config, ...overrides };
 }
 
-/** Plans one stack of the estate under the mock harness, the way `pulumi preview -s <stack>` would run it. */
+/** Plans one stack of the estate offline, the way `pulumi preview -s <stack>` would run it. */
 export function planStack(stack: string, options: { config?: Record<string, unknown>; shared?: Record<string, unknown> } = {}): Promise<Plan> {
     return capture(() => {
         for (const file of Object.keys(require.cache)) {

@@ -1,5 +1,5 @@
-import { T } from "../../policy/extract/tokens";
-import { AWS_DEFAULT_AMAZON_SIDE_ASN } from "../../sdk/asn";
+import { T } from "../policy/extract/tokens";
+import { AWS_DEFAULT_AMAZON_SIDE_ASN } from "../sdk/asn";
 import { Allocations, firstBlock, hashHex, hashNumber, nthAddress } from "./allocation";
 import { SIMULATED_AWS_ACCOUNT_ID, awsRegion, gcpProject } from "./identity";
 

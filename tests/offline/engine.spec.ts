@@ -9,7 +9,7 @@ import * as interconnect from "@pulumi/aws-native/interconnect";
 import * as compute from "@pulumi/gcp/compute";
 import * as networkconnectivity from "@pulumi/gcp/networkconnectivity";
 import { Provider as GcpProvider } from "@pulumi/gcp/provider";
-import { SIMULATED_AWS_ACCOUNT_ID, UNKNOWN, capture, simulatedActivationKey } from ".";
+import { SIMULATED_AWS_ACCOUNT_ID, UNKNOWN, capture, simulatedActivationKey } from "../../offline";
 
 const TRANSIT_GATEWAY = "aws:ec2transitgateway/transitGateway:TransitGateway";
 const VPN_CONNECTION = "aws:ec2/vpnConnection:VpnConnection";
@@ -51,7 +51,7 @@ function vpnEstate(amazonSideAsn = 64600) {
     new compute.HaVpnGateway("ha", { network: "default", region: "us-east4" });
 }
 
-describe("mock harness", () => {
+describe("the offline engine", () => {
     describe("what it records", () => {
         it("records components and children with their parent, provider, dependencies and options", async () => {
             const plan = await capture(() => {
