@@ -7,15 +7,16 @@ export const USAGE = `crosscloud — plan Pulumi programs offline, roll environm
 Usage:
   crosscloud plan [--cwd DIR] [--stack NAME] [--json] [--policy-config FILE] [--out DIR]
   crosscloud rollout [--cwd DIR] [--offline | --remote --org ORG --repo-url URL [--branch NAME] [--project-path PATH]]
+  crosscloud --help
 
 plan     Runs a Pulumi TypeScript program in-process under mocks (no cloud, no Pulumi CLI) and prints
          its resources, the AWS ⇄ Google topology, the resilience table and the policy verdicts.
          Without --stack it plans every stack of the project, those it references first.
-           --cwd DIR             the project (the folder with Pulumi.yaml); default: this repository's estate
+           --cwd DIR             the project (the folder with Pulumi.yaml); default: the current folder
            --stack NAME          plan one stack (its config is <stackConfigDir>/Pulumi.NAME.yaml)
            --json                print only the plan document (JSON) on stdout
            --policy-config FILE  policy configuration (JSON); default: the stack's entry in rollout.json
-           --out DIR             where topology SVGs are written; default: out
+           --out DIR             where topology SVGs are written; default: <project>/crosscloud-out
 
 rollout  For each stack of <stackConfigDir>/rollout.json in order: preview with the policy pack, stop
          on a mandatory violation (or an advisory one for a strict stack), then update.
@@ -41,7 +42,8 @@ export interface PlanCommand {
     stack?: string;
     json: boolean;
     policyConfig?: string;
-    out: string;
+    /** Where the SVGs go; beside the project when not given. */
+    out?: string;
 }
 
 /** Where Pulumi Deployments finds the stacks and the project. */
@@ -67,7 +69,7 @@ const planOptions = {
     stack: { type: "string" },
     json: { type: "boolean", default: false },
     "policy-config": { type: "string" },
-    out: { type: "string", default: "out" },
+    out: { type: "string" },
 } satisfies ParseArgsConfig["options"];
 
 const rolloutOptions = {
@@ -82,7 +84,8 @@ const rolloutOptions = {
 
 export function parseCommand(argv: readonly string[]): Command {
     const [command, ...rest] = argv;
-    if (command === undefined || command === "help" || command === "--help" || command === "-h" || rest.includes("--help")) {
+    const help = ["help", "--help", "-h"];
+    if (command === undefined || help.includes(command) || rest.some((arg) => help.slice(1).includes(arg))) {
         return { command: "help" };
     }
     switch (command) {

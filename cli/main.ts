@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * `crosscloud`: plan Pulumi programs offline and roll environments out behind policy gates.
  * Every failure ends as a message and what to do about it, with exit status 1 (failed plan or a

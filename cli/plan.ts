@@ -4,7 +4,7 @@ import { PlanCommand } from "./args";
 import { EXIT_FAILED, usageError } from "./errors";
 import type { PlanDocument } from "./planStack";
 import { progress } from "./progress";
-import { ESTATE_DIR, loadProject, loadStack, Project, stackNames } from "./project";
+import { loadProject, loadStack, Project, stackNames } from "./project";
 import { renderResilience } from "./render/resilience";
 import { renderSummary } from "./render/summary";
 import { mermaid } from "./render/mermaid";
@@ -17,7 +17,7 @@ import { loadRollout } from "./rolloutFile";
  * has a rollout.json). Exits 1 if any stack has a mandatory violation.
  */
 export async function plan(command: PlanCommand): Promise<number> {
-    const project = loadProject(command.cwd ?? ESTATE_DIR);
+    const project = loadProject(command.cwd ?? process.cwd());
     const stages = loadRollout(project);
     const stageConfig = (stack: string) => stages?.find((s) => s.stack === stack)?.policyConfig;
     const { policyConfig } = command;
@@ -29,6 +29,7 @@ export async function plan(command: PlanCommand): Promise<number> {
         throw usageError(`project ${project.name} has no stacks (no Pulumi.<stack>.yaml in ${project.stackConfigDir})`, "Create a stack config file, or pass --cwd another project.");
     }
     for (const stack of stacks) loadStack(project, stack);
+    const out = command.json ? undefined : diagramFolder(command.out ?? path.join(project.dir, DIAGRAM_FOLDER));
 
     // The planner brings in the Pulumi SDK and the providers: only once the input is known to be good.
     const { Planner } = await import("./planner");
@@ -39,7 +40,7 @@ export async function plan(command: PlanCommand): Promise<number> {
     if (command.json) {
         process.stdout.write(`${JSON.stringify(command.stack !== undefined ? documents[0] : documents, null, 2)}\n`);
     } else {
-        for (const document of documents) process.stdout.write(`${render(document, writeSvg(document, project, command.out))}\n`);
+        for (const document of documents) process.stdout.write(`${render(document, writeSvg(document, project, out!))}\n`);
     }
     const failed = documents.filter((d) => d.policy.violations.some((v) => v.level === "mandatory")).map((d) => d.stack);
     if (failed.length > 0) progress(`mandatory policy violations in ${failed.join(", ")}: this plan would not deploy`);
@@ -65,9 +66,23 @@ function render(document: PlanDocument, svgFile: string): string {
     ].join("\n");
 }
 
+/** Where diagrams go without --out: a folder of their own beside the project's Pulumi.yaml. */
+export const DIAGRAM_FOLDER = "crosscloud-out";
+
+/** The diagram folder, made and known to be writable before anything is planned. */
+function diagramFolder(out: string): string {
+    try {
+        fs.mkdirSync(out, { recursive: true });
+        fs.accessSync(out, fs.constants.W_OK);
+        return out;
+    } catch (e) {
+        const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+        throw usageError(`cannot write diagrams to ${out} (${reason})`, "Pass --out a folder you can write to, or --json to skip the diagrams.");
+    }
+}
+
 function writeSvg(document: PlanDocument, project: Project, out: string): string {
     const file = path.join(out, `${project.name}-${document.stack.split("/").pop()}.svg`);
-    fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(file, svg(document.topology, `${project.name}/${document.stack}`));
     return path.relative(process.cwd(), file);
 }

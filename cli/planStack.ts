@@ -13,6 +13,7 @@ import { judgeStack, StackJudgement, Violation } from "../policy/evaluate";
 import { analyzeResilience, ResilienceReport } from "../sdk/resilience";
 import { Topology } from "../sdk/topology";
 import { CliError } from "./errors";
+import { installFailure } from "./loadFailure";
 import { isSecretStandIn, Project, SECRET, StackSettings } from "./project";
 import { MissingReference, ReferenceBook, StackOutputs } from "./references";
 
@@ -158,11 +159,37 @@ function programFailure(e: unknown, project: Project, settings: StackSettings): 
             `Add it under \`config:\` in ${path.relative(process.cwd(), settings.file)} (\`${missingKey}: <value>\`), or run \`pulumi config set ${missingKey} <value> -s ${settings.name}\`.${fromEsc}`,
         );
     }
+    const install = installFailure(error, settings.name, project.dir);
+    if (install) return install;
+    const compile = compileFailure(error);
+    if (compile) {
+        return new CliError(`stack ${settings.name}: the program does not compile: ${compile}`, "Fix the source at that line and plan again.");
+    }
     const where = programFrame(error, project);
     return new CliError(
         `stack ${settings.name}: the program failed: ${error.message.split("\n")[0]}${where ? ` (at ${where})` : ""}`,
         "Fix the program (or its config) and plan again; the line above is where it threw.",
     );
+}
+
+/**
+ * A TypeScript or JavaScript syntax error, as `file:line: message`. ts-node reports TypeScript's
+ * diagnostics as a TSError, and swc (when the project transpiles with it) as `x <message>` over a
+ * `,-[file:line:column]` frame; a JavaScript syntax error names its file and line in the first line
+ * of its stack.
+ */
+function compileFailure(error: Error): string | undefined {
+    const swc = /^\s*x (.+)\n\s*,-\[(.+?):(\d+):\d+\]/.exec(error.message);
+    if (swc) return `${path.relative(process.cwd(), swc[2])}:${swc[3]}: ${swc[1]}`;
+    const diagnostics = (error as { diagnosticText?: unknown }).diagnosticText;
+    if (error.name === "TSError" && typeof diagnostics === "string") {
+        return diagnostics.trim().split("\n").map((line) => line.replace(/^(.+?)\((\d+),(\d+)\): /, (_, file: string, line: string) => `${path.relative(process.cwd(), file)}:${line}: `)).join("; ");
+    }
+    if (error instanceof SyntaxError) {
+        const [, file, line] = /^(\/[^\n:]+|[A-Za-z]:\\[^\n:]+):(\d+)\n/.exec(error.stack ?? "") ?? [];
+        if (file !== undefined) return `${path.relative(process.cwd(), file)}:${line}: ${error.message}`;
+    }
+    return undefined;
 }
 
 /** The planner's own code, which may share the project's folder (the estate) but is never the program. */

@@ -1,9 +1,13 @@
+import * as fs from "node:fs";
+import { createRequire } from "node:module";
 import * as path from "node:path";
 import { Program } from "../offline";
+import { CliError } from "./errors";
 import { Project } from "./project";
+import { registerTypeScript } from "./typescript";
 
 /**
- * The project's program as the harness runs it, loaded the way the Pulumi Node.js host loads a
+ * The project's program as the offline engine runs it, loaded the way the Pulumi Node.js host loads a
  * CommonJS program: `require(main)`; if it exports a function, that function is the program and
  * what it returns is the stack's outputs, otherwise the module's exports are.
  *
@@ -12,6 +16,8 @@ import { Project } from "./project";
  * `@pulumi/pulumi` keeps the runtime's state).
  */
 export function programOf(project: Project): Program {
+    requireSameSdk(project);
+    if (project.main.endsWith(".ts")) registerTypeScript(project.dir);
     let loadedByLastRun: string[] = [];
     return async () => {
         for (const id of loadedByLastRun) delete require.cache[id];
@@ -24,4 +30,29 @@ export function programOf(project: Project): Program {
             loadedByLastRun = Object.keys(require.cache).filter((id) => !before.has(id) && !id.split(path.sep).includes("node_modules"));
         }
     };
+}
+
+/**
+ * The offline engine runs the program on this process's Pulumi runtime, so the program must load
+ * the same @pulumi/pulumi as crosscloud does: the one in the project's node_modules, where
+ * `npx crosscloud` runs from once the package is installed there.
+ */
+function requireSameSdk(project: Project): void {
+    const ours = fs.realpathSync(require.resolve("@pulumi/pulumi/package.json"));
+    let theirs: string;
+    try {
+        theirs = fs.realpathSync(createRequire(path.join(project.dir, "package.json")).resolve("@pulumi/pulumi/package.json"));
+    } catch {
+        throw new CliError(
+            `${project.dir} has no @pulumi/pulumi installed, so its program cannot run`,
+            `Install the project's dependencies first: npm install (in ${project.dir}).`,
+        );
+    }
+    if (theirs !== ours) {
+        throw new CliError(
+            `${project.name} loads @pulumi/pulumi from ${path.dirname(theirs)}, and this crosscloud runs on the one in ${path.dirname(ours)}; ` +
+            "the offline engine plans a program on its own Pulumi runtime, so both must be one copy",
+            `Install crosscloud in the project and run it from there: npm install <crosscloud tarball or git URL> (in ${project.dir}), then npx crosscloud plan.`,
+        );
+    }
 }

@@ -8,9 +8,6 @@ import * as path from "node:path";
 import { load } from "js-yaml";
 import { CliError, usageError } from "./errors";
 
-/** This repository, whose Pulumi.yaml is the example estate: what the CLI plans without --cwd. */
-export const ESTATE_DIR = path.resolve(__dirname, "..");
-
 /** How a secret is shown: a plan never holds a secret's value. */
 export const SECRET = "[secret]";
 
@@ -32,6 +29,8 @@ export interface Project {
     dir: string;
     /** Absolute path of the program's entry module. */
     main: string;
+    /** Pulumi.yaml's `runtime.options.typescript` (default true, as for the Node host). */
+    typescript: boolean;
     /** Absolute path of the folder holding the Pulumi.<stack>.yaml files. */
     stackConfigDir: string;
     /** Config values declared with a `default` or `value` in Pulumi.yaml, by full key. */
@@ -64,6 +63,7 @@ export function loadProject(dir: string): Project {
     if (typeof name !== "string" || name === "") {
         throw new CliError(`${file} has no project name`, "Add `name: <project>` to Pulumi.yaml.");
     }
+    const runtimeOptions = typeof settings.runtime === "object" ? ((settings.runtime as Yaml | null)?.options as Yaml | undefined) : undefined;
     const runtime = typeof settings.runtime === "object" ? (settings.runtime as Yaml | null)?.name : settings.runtime;
     if (runtime !== "nodejs") {
         throw usageError(`${file}: runtime is ${String(runtime)}; crosscloud plans Node.js (TypeScript) programs only`, "Plan a project whose Pulumi.yaml says `runtime: nodejs`.");
@@ -72,6 +72,7 @@ export function loadProject(dir: string): Project {
         name,
         dir: projectDir,
         main: resolveMain(projectDir, typeof settings.main === "string" ? settings.main : "."),
+        typescript: runtimeOptions?.typescript !== false,
         stackConfigDir: path.resolve(projectDir, typeof settings.stackConfigDir === "string" ? settings.stackConfigDir : "."),
         defaults: projectDefaults(name, settings.config),
     };
@@ -110,18 +111,31 @@ export function loadStack(project: Project, name: string): StackSettings {
     };
 }
 
-/** Resolves `main` as Node would require it: a file, or a folder's package.json main / index. */
+/**
+ * Resolves `main` as the Pulumi Node host requires it: a file (extension optional), or a folder's
+ * package.json `main`, then its index.ts or index.js.
+ */
 function resolveMain(projectDir: string, main: string): string {
     const target = path.resolve(projectDir, main);
-    try {
-        // A trailing separator makes Node resolve a folder, not an adjacent file of the same name.
-        return require.resolve(fs.existsSync(target) && fs.statSync(target).isDirectory() ? target + path.sep : target);
-    } catch {
+    const found = entryFile(target);
+    if (found === undefined) {
         throw new CliError(
             `no program found at ${target}`,
             "Point `main:` in Pulumi.yaml at the program's entry file, or add an index.ts to that folder.",
         );
     }
+    return found;
+}
+
+function entryFile(target: string): string | undefined {
+    const isFile = (f: string) => fs.existsSync(f) && fs.statSync(f).isFile();
+    const asFile = [target, `${target}.ts`, `${target}.js`].find(isFile);
+    if (asFile !== undefined) return asFile;
+    if (!fs.existsSync(target)) return undefined;
+    const manifest = path.join(target, "package.json");
+    const packageMain = isFile(manifest) ? (JSON.parse(fs.readFileSync(manifest, "utf8")) as { main?: unknown }).main : undefined;
+    const fromManifest = typeof packageMain === "string" ? entryFile(path.resolve(target, packageMain)) : undefined;
+    return fromManifest ?? [path.join(target, "index.ts"), path.join(target, "index.js")].find(isFile);
 }
 
 /** Pulumi.yaml `config:` entries that carry a value: `key: value` or `key: { default: value }`. */

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
 import { SimulatedCloud } from "./mocks";
 import { CapturedResource, Plan } from "./plan";
-import { EngineLog, Registration, inFreshRuntime, tapMonitor, withoutPromiseStackTraces } from "./sdkInternals";
+import { EngineLog, Registration, inFreshRuntime, tapMonitor, withoutPromiseDebugging } from "./sdkInternals";
 import { UNKNOWN, decodeProperties } from "./wire";
 
 export interface CaptureOptions {
@@ -34,7 +34,7 @@ let previous: Promise<unknown> = Promise.resolve();
  * Captures run one at a time, each with a fresh runtime, so they never see each other's resources.
  */
 export function capture(program: Program, options: CaptureOptions = {}): Promise<Plan> {
-    const run = previous.then(() => inFreshRuntime(() => withoutPromiseStackTraces(() => captureAlone(program, options))));
+    const run = previous.then(() => inFreshRuntime(() => withoutPromiseDebugging(() => captureAlone(program, options))));
     previous = run.catch(() => undefined);
     return run;
 }

@@ -11,6 +11,7 @@ import type {
     RegisterResourceRequest,
     RegisterResourceResponse,
 } from "@pulumi/pulumi/proto/resource_pb";
+import * as debuggable from "@pulumi/pulumi/runtime/debuggable";
 import * as runtimeState from "@pulumi/pulumi/runtime/state";
 
 type WireProperties = Record<string, unknown>;
@@ -78,31 +79,24 @@ export function inFreshRuntime<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Runs `fn` without the stack trace the SDK formats for every promise it makes (`debuggablePromise`:
- * several per output property of every resource), which it only prints when
- * PULUMI_DEBUG_PROMISE_LEAKS is set. Formatting them (through ts-node's source maps) was most of a
- * capture's CPU time and a good part of its memory. Every other stack trace is formatted as before.
+ * Runs `fn` without the SDK's promise-leak bookkeeping: `debuggablePromise` wraps several promises
+ * per output property of every resource, records a stack trace for each and chains two more
+ * callbacks, only so that a leak can be reported at exit when PULUMI_DEBUG_PROMISE_LEAKS is set.
+ * The offline engine never exits between captures and reports no leaks, so unless that variable asks
+ * for it, the wrapper is the identity while `fn` runs.
  */
-export async function withoutPromiseStackTraces<T>(fn: () => Promise<T>): Promise<T> {
+export async function withoutPromiseDebugging<T>(fn: () => Promise<T>): Promise<T> {
     if (process.env.PULUMI_DEBUG_PROMISE_LEAKS) {
         return fn();
     }
-    const format = Error.prepareStackTrace;
-    const skipping = (error: Error, sites: NodeJS.CallSite[]): unknown =>
-        sites[0]?.getFunctionName() === "debuggablePromise" ? "" : (format ?? defaultStackTrace)(error, sites);
-    Error.prepareStackTrace = skipping;
+    const sdk = debuggable as unknown as { debuggablePromise: <P>(p: Promise<P>, ctx?: unknown) => Promise<P> };
+    const wrap = sdk.debuggablePromise;
+    sdk.debuggablePromise = (p) => p;
     try {
         return await fn();
     } finally {
-        if (Error.prepareStackTrace === skipping) {
-            Error.prepareStackTrace = format;
-        }
+        sdk.debuggablePromise = wrap;
     }
-}
-
-/** V8's own format, for when nothing (such as ts-node's source-map support) replaced it. */
-function defaultStackTrace(error: Error, sites: NodeJS.CallSite[]): string {
-    return `${Error.prototype.toString.call(error)}${sites.map((site) => `\n    at ${site}`).join("")}`;
 }
 
 /**

@@ -1,12 +1,18 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { EnforcementLevel, PolicyPackArgs } from "@pulumi/policy";
 import { policies } from "./rules";
 
 export const PACK_NAME = "crosscloud-interconnect";
 
-/** The version the PolicyPack constructor reads from this directory's package.json, as the CLI runs it. */
-export const PACK_VERSION: string = JSON.parse(readFileSync(join(__dirname, "package.json"), "utf8")).version;
+/**
+ * The folder Pulumi runs with `--policy-pack`: PulumiPolicy.yaml and the package.json whose version
+ * the PolicyPack constructor reads. It holds this file's source; the build runs from lib/policy.
+ */
+export const POLICY_PACK_DIR = existsSync(join(__dirname, "PulumiPolicy.yaml")) ? __dirname : join(__dirname, "..", "..", "policy");
+
+/** The version the PolicyPack constructor reads from the pack folder's package.json, as the CLI runs it. */
+export const PACK_VERSION: string = JSON.parse(readFileSync(join(POLICY_PACK_DIR, "package.json"), "utf8")).version;
 
 /** Policies without a level of their own (none here) and configs without one fall back to this. */
 export const PACK_ENFORCEMENT_LEVEL: EnforcementLevel = "advisory";

@@ -53,7 +53,8 @@ export function pluginIdentity(packageName: string): { name: string; namespace?:
  */
 export function schemaInputs(root = PACKAGE_ROOT): string[] {
     const reached = new Set<string>();
-    const pending = [path.join(root, readManifest(root).main)];
+    // Inference reads the TypeScript entry (index.ts), whatever package.json points the build at.
+    const pending = [path.join(root, "index.ts")];
     for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
         if (reached.has(file)) {
             continue;

@@ -21,6 +21,8 @@ export enum ErrorCode {
     UnknownRegionPair = "UNKNOWN_REGION_PAIR",
     InvalidArgument = "INVALID_ARGUMENT",
     Conflict = "CONFLICT",
+    /** A planning value arrived as a Pulumi Output, whose value is known only once resources exist. */
+    NotPlain = "NOT_A_PLAIN_VALUE",
 }
 
 export interface ErrorDetails {
@@ -42,7 +44,9 @@ export class CrossCloudError extends Error implements ErrorDetails {
     readonly rule: string;
     readonly fix: string;
 
-    constructor(details: ErrorDetails) {
+    constructor(given: ErrorDetails) {
+        // Whatever check an Output failed, the cause is that it is one: say so, whichever field it was.
+        const details = isDeferred(given.value) ? { ...given, code: ErrorCode.NotPlain, rule: DEFERRED_RULE, fix: DEFERRED_FIX } : given;
         super(`${details.field} = ${show(details.value)}: ${details.rule}. ${details.fix}`);
         this.name = "CrossCloudError";
         this.code = details.code;
@@ -62,7 +66,19 @@ export function isCrossCloudError(e: unknown): e is CrossCloudError {
     return e instanceof CrossCloudError;
 }
 
+const DEFERRED_RULE = "is a planning value, checked before anything is declared, and an Output's value is known only once resources exist";
+const DEFERRED_FIX = "Pass a plain value. To take it from another stack, read it first (await stackReference.getOutputDetails(name)), then build the component; from another language, pass the value itself, not a resource's output.";
+
+/**
+ * A Pulumi Output (or any value standing for one), recognised by the marker the SDK sets on it, so
+ * sdk/ needs no Pulumi import. Ids of existing resources may be Outputs; planning values may not.
+ */
+export function isDeferred(value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as { __pulumiOutput?: unknown }).__pulumiOutput === true;
+}
+
 function show(value: unknown): string {
+    if (isDeferred(value)) return "an Output";
     if (typeof value === "string") return JSON.stringify(value);
     try {
         return JSON.stringify(value) ?? String(value);

@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CrossCloudNetwork, NetworkPrefixesArgs, PrimaryLinkArgs, RequirementArgs, VpnLinkArgs } from "../components/crossCloudNetwork";
-import { ErrorCode, fail } from "../sdk";
+import { CrossCloudNetwork, ErrorCode, fail, NetworkPrefixesArgs, PrimaryLinkArgs, RequirementArgs, VpnLinkArgs } from "@crosscloud/interconnect";
 import type { EnvironmentAllocation } from "./shared";
 
 /** One environment's stack config (`crosscloud:network`): what it needs, not how the shared layer is built. */

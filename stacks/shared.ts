@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as ec2transitgateway from "@pulumi/aws/ec2transitgateway";
 import * as compute from "@pulumi/gcp/compute";
-import { checkAsnPlan, CrossCloudError, environmentBlock, ErrorCode, fail, parseAsn } from "../sdk";
+import { checkAsnPlan, CrossCloudError, environmentBlock, ErrorCode, fail, parseAsn } from "@crosscloud/interconnect";
 
 interface EnvironmentConfig {
     block: number;

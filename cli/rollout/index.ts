@@ -6,7 +6,7 @@
 import { RolloutCommand, RolloutMode, RolloutTarget } from "../args";
 import { CliError, EXIT_FAILED } from "../errors";
 import { progress } from "../progress";
-import { ESTATE_DIR, loadProject, Project } from "../project";
+import { loadProject, Project } from "../project";
 import { plural, table } from "../render/table";
 import { loadRollout, rolloutFilePath, Stage } from "../rolloutFile";
 import { localRunner } from "./local";
@@ -21,7 +21,7 @@ interface Outcome {
 }
 
 export async function rollout(command: RolloutCommand): Promise<number> {
-    const project = loadProject(command.cwd ?? ESTATE_DIR);
+    const project = loadProject(command.cwd ?? process.cwd());
     const stages = loadRollout(project);
     if (stages === undefined) {
         throw new CliError(`project ${project.name} has no rollout file ${rolloutFilePath(project)}`, 'Commit one listing the stacks in order: [{ "stack": "dev", "policyConfig": "policy/config/dev.json" }, { "stack": "prod", "strict": true }].');

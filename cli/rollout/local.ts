@@ -2,18 +2,16 @@
  * The real rollout, through the Pulumi Automation API on this machine. It needs what `pulumi up`
  * needs: the Pulumi CLI on PATH, a backend login (`pulumi login`, or PULUMI_ACCESS_TOKEN for Pulumi
  * Cloud), AWS and Google credentials (the stack's ESC environment, or the usual AWS_* and
- * GOOGLE_* variables), and the policy pack's dependencies installed (`npm ci` at the repo root).
+ * GOOGLE_* variables), and crosscloud installed with its dependencies (the policy pack runs from it).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
 import { CliError } from "../errors";
-import { ESTATE_DIR, Project } from "../project";
+import { POLICY_PACK_DIR } from "../../policy/pack";
+import { Project } from "../project";
 import { engineRunner, requirePulumiCli } from "./engine";
 import { StageRunner } from "./stageRunner";
-
-/** The crosscloud policy pack (PulumiPolicy.yaml), which the Pulumi CLI runs as an analyzer. */
-export const POLICY_PACK_DIR = path.join(ESTATE_DIR, "policy");
 
 export async function localRunner(project: Project): Promise<StageRunner> {
     await requirePulumiCli();

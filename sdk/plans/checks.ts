@@ -1,4 +1,4 @@
-import { ErrorCode, fail } from "../errors";
+import { ErrorCode, fail, isDeferred } from "../errors";
 
 /** Small argument checks every planner shares, so their errors read alike. */
 
@@ -13,7 +13,7 @@ export function oneOf<E extends Record<string, string>>(value: unknown, values: 
 
 /** A present object (an `aws` or `google` side, a nested block). */
 export function requireObject<T>(value: T, field: string): T {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    if (typeof value !== "object" || value === null || Array.isArray(value) || isDeferred(value)) {
         fail({ code: ErrorCode.InvalidArgument, field, value, rule: "must be an object", fix: `Set ${field}; see its documentation for the fields.` });
     }
     return value;

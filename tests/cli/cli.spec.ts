@@ -1,6 +1,6 @@
 /**
- * End to end: the real `crosscloud` command in a child process, as a user runs it. Every scenario
- * starts at once in `before` (each spawn pays the TypeScript loader and the providers' load), then is asserted.
+ * End to end: the real `crosscloud` command (the build's `bin`) in a child process, as a user runs
+ * it. Every scenario starts at once in `before` (each spawn pays the providers' load), then is asserted.
  */
 import { strict as assert } from "node:assert";
 import { spawn } from "node:child_process";
@@ -18,14 +18,16 @@ interface Run {
     stderr: string;
 }
 
-/** Runs the CLI with the Node running mocha (the project's Node 22, not the machine's). */
+const MANIFEST = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+
+/** Runs the package's `crosscloud` bin with the Node running mocha (the project's Node 22, not the machine's). */
 function crosscloud(...args: string[]): Promise<Run> {
-    return run(["-r", "./scripts/register.js", "cli/main.ts", ...args]);
+    return run([MANIFEST.bin.crosscloud, ...args]);
 }
 
 /** What `npm start` runs, with extra arguments. */
 function npmStart(...args: string[]): Promise<Run> {
-    const [node, ...script] = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts.start.split(" ");
+    const [node, ...script] = MANIFEST.scripts.start.split(" ");
     assert.equal(node, "node");
     return run([...script, ...args]);
 }
@@ -42,6 +44,25 @@ function run(nodeArgs: string[]): Promise<Run> {
     });
 }
 
+/**
+ * A throwaway project outside the repository: its node_modules is this repository's (so it loads
+ * the same @pulumi/pulumi as the CLI), unless `ownSdk` gives it a copy of its own.
+ */
+function project(parent: string, name: string, program: string, options: { ownSdk?: boolean } = {}): string {
+    const dir = path.join(parent, name);
+    fs.mkdirSync(path.join(dir, "stacks"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\nstackConfigDir: stacks\n`);
+    fs.writeFileSync(path.join(dir, "stacks", "Pulumi.dev.yaml"), "config: {}\n");
+    fs.writeFileSync(path.join(dir, "index.ts"), program);
+    if (options.ownSdk) {
+        fs.mkdirSync(path.join(dir, "node_modules", "@pulumi", "pulumi"), { recursive: true });
+        fs.writeFileSync(path.join(dir, "node_modules", "@pulumi", "pulumi", "package.json"), '{ "name": "@pulumi/pulumi", "version": "3.999.0" }\n');
+    } else {
+        fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+    }
+    return dir;
+}
+
 /** The error and its fix, and no stack trace. */
 function assertUserError(run: Run, status: number, ...mentions: RegExp[]): void {
     assert.equal(run.status, status, run.stderr);
@@ -55,7 +76,11 @@ describe("crosscloud CLI", function () {
 
     const runs: Record<string, Promise<Run>> = {};
     const svgDir = fs.mkdtempSync(path.join(os.tmpdir(), "crosscloud-svg-"));
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "crosscloud-projects-"));
     before(() => {
+        const broken = project(scratch, "broken", "const x: number = ;\n");
+        const needsPackage = project(scratch, "needs-package", 'import "@acme/not-installed";\n');
+        const ownSdk = project(scratch, "own-sdk", "export {};\n", { ownSdk: true });
         runs.estate = npmStart("--out", svgDir);
         runs.estateProd = crosscloud("plan", "--stack", "prod", "--json");
         runs.planDev = crosscloud("plan", "--cwd", EDGE, "--stack", "dev", "--json");
@@ -65,9 +90,19 @@ describe("crosscloud CLI", function () {
         runs.unknownStack = crosscloud("plan", "--cwd", EDGE, "--stack", "qa");
         runs.missingDir = crosscloud("plan", "--cwd", "no/such/project");
         runs.unknownFlag = crosscloud("plan", "--stak", "dev");
+        runs.help = crosscloud("plan", "-h");
+        runs.unwritableOut = crosscloud("plan", "--cwd", EDGE, "--out", path.join(ROOT, "package.json", "diagrams"));
+        runs.syntaxError = crosscloud("plan", "--cwd", broken, "--stack", "dev");
+        runs.missingPackage = crosscloud("plan", "--cwd", needsPackage, "--stack", "dev");
+        runs.otherSdk = crosscloud("plan", "--cwd", ownSdk, "--stack", "dev");
+        runs.besideProject = crosscloud("plan", "--cwd", EDGE, "--stack", "net");
     });
 
-    after(() => fs.rmSync(svgDir, { recursive: true, force: true }));
+    after(() => {
+        fs.rmSync(svgDir, { recursive: true, force: true });
+        fs.rmSync(scratch, { recursive: true, force: true });
+        fs.rmSync(path.join(ROOT, EDGE, "crosscloud-out"), { recursive: true, force: true });
+    });
 
     describe("npm start: the estate", () => {
         let run: Run;
@@ -200,6 +235,42 @@ describe("crosscloud CLI", function () {
 
         it("an unknown flag, exit 2", async () => {
             assertUserError(await runs.unknownFlag, 2, /Unknown option '--stak'/, /crosscloud --help/);
+        });
+
+        it("an unwritable --out: the path, exit 2, before anything is planned", async () => {
+            const run = await runs.unwritableOut;
+            assertUserError(run, 2, /cannot write diagrams to .*package\.json\/diagrams \(ENOTDIR\)/, /--out a folder you can write to/);
+            assert.doesNotMatch(run.stderr, /planning/);
+        });
+
+        it("a syntax error: its file, line and the compiler's message, exit 1", async () => {
+            assertUserError(await runs.syntaxError, 1, /stack dev: the program does not compile: .*index\.ts:1: .*(Expression expected|TS1109)/);
+        });
+
+        it("a package the program needs is not installed: that, and the install command, not \"fix the program\"", async () => {
+            const run = await runs.missingPackage;
+            assertUserError(run, 1, /needs @acme\/not-installed, which is not installed/, /npm install @acme\/not-installed/);
+            assert.doesNotMatch(run.stderr, /Fix the program/);
+        });
+
+        it("a project with its own @pulumi/pulumi: why it cannot run on this crosscloud, and how to run it", async () => {
+            assertUserError(await runs.otherSdk, 1, /loads @pulumi\/pulumi from .*own-sdk.*and this crosscloud runs on the one in/, /npx crosscloud plan/);
+        });
+    });
+
+    describe("help and diagrams", () => {
+        it("-h after a command prints the usage, exit 0", async () => {
+            const run = await runs.help;
+            assert.equal(run.status, 0, run.stderr);
+            assert.match(run.stdout, /^crosscloud — plan Pulumi programs offline/);
+            assert.match(run.stdout, /crosscloud --help/);
+        });
+
+        it("writes diagrams beside the planned project without --out", async () => {
+            const run = await runs.besideProject;
+            assert.equal(run.status, 0, run.stderr);
+            assert.match(run.stdout, /SVG: tests\/cli\/fixtures\/edge\/crosscloud-out\/edge-net\.svg/);
+            assert.ok(fs.existsSync(path.join(ROOT, EDGE, "crosscloud-out", "edge-net.svg")));
         });
     });
 });

@@ -3,7 +3,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ipaddr from "ipaddr.js";
 import { load } from "js-yaml";
-import { CrossCloudError, ErrorCode } from "../../sdk/errors";
+// The estate imports the package, whose build (lib/) throws its own CrossCloudError.
+import { CrossCloudError, ErrorCode } from "@crosscloud/interconnect";
 import { Prefix } from "../../sdk/prefix";
 import { ROUTE_PRIORITY } from "../../sdk/routes";
 import { LinkRole, SlaTier, Topology } from "../../sdk/topology";
