@@ -19,15 +19,19 @@ function effectiveLevels(env: string): Record<string, EnforcementLevel> {
 }
 
 describe("the policy pack", () => {
-    it("holds eleven rules, each with a description, a default level and a config schema with defaults", () => {
+    it("holds fourteen rules, each with a description, a default level and a config schema with defaults", () => {
+        // Mandatory only where a provider requires it or it is a known cause of outage or exposure (see README).
         assert.deepEqual(Object.fromEntries(policies.map((p) => [p.name, p.enforcementLevel])), {
-            "ha-vpn-complete": "mandatory",
+            "ha-vpn-complete": "advisory",
             "sla-shape": "advisory",
             "managed-interconnect-duplicate": "advisory",
+            "transport-quota": "advisory",
+            "managed-bandwidth-owner": "advisory",
             "cross-cloud-bandwidth": "advisory",
             "pair-parity": "mandatory",
             "encryption-in-transit": "mandatory",
             "bgp-hygiene": "mandatory",
+            "interconnect-bfd": "advisory",
             "link-local-addressing": "mandatory",
             "backup-route-preference": "mandatory",
             "route-limits": "mandatory",
@@ -58,7 +62,7 @@ describe("the policy pack", () => {
         assert.ok(Object.values(effectiveLevels("dev")).every((l) => l === "advisory" || l === "disabled"));
         const prod = effectiveLevels("prod");
         assert.deepEqual(Object.entries(prod).filter(([, l]) => l !== "mandatory").map(([n, l]) => `${n}=${l}`),
-            ["managed-interconnect-duplicate=advisory", "protect-paid-connections=advisory"]);
+            ["managed-interconnect-duplicate=advisory", "transport-quota=advisory", "protect-paid-connections=advisory"]);
         const resolved = reconcilePolicyConfig(policies, config("prod"));
         assert.equal(resolved.get("sla-shape")!.properties.target, "99.99");
         assert.deepEqual(resolved.get("cross-cloud-bandwidth")!.properties, { minimumGbps: 10, survivesSingleFailure: true });

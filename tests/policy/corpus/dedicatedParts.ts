@@ -62,6 +62,7 @@ export function dedicatedInterconnect(name: string, o: DedicatedOptions): void {
             location: `https://www.googleapis.com/compute/v1/projects/acme-net/global/interconnectLocations/${port.location}`,
             remoteLocation: port.remoteLocation,
             adminEnabled: true,
+            project: "acme-net",
         }, { protect: o.protect });
         const lag = new directconnect.LinkAggregationGroup(`${name}-lag-${i}`, {
             name: `${name}-lag-${i}`,
@@ -71,7 +72,7 @@ export function dedicatedInterconnect(name: string, o: DedicatedOptions): void {
         const attachment = new compute.InterconnectAttachment(`${name}-attachment-${i}`, {
             region: port.region,
             type: "DEDICATED",
-            interconnect: interconnect[o.interconnectBy],
+            interconnect: portReference(interconnect, o.interconnectBy),
             router: router.name,
             vlanTag8021q: 1000 + i,
             bandwidth: "BPS_10G",
@@ -108,6 +109,15 @@ export function dedicatedInterconnect(name: string, o: DedicatedOptions): void {
             mtu: 1500,
         });
     });
+}
+
+/**
+ * An Interconnect has no `selfLink` output in the provider, so programs that name ports by self
+ * link (the gcloud and Terraform idiom) write it out from the project and name.
+ */
+function portReference(port: compute.Interconnect, by: DedicatedOptions["interconnectBy"]): pulumi.Input<string> {
+    if (by === "selfLink") return pulumi.interpolate`https://www.googleapis.com/compute/v1/projects/${port.project}/global/interconnects/${port.name}`;
+    return by === "id" ? port.id : port.name;
 }
 
 export const IAD_999: Port[] = [
