@@ -65,6 +65,9 @@ describe("crosscloud CLI", function () {
         runs.unknownStack = crosscloud("plan", "--cwd", EDGE, "--stack", "qa");
         runs.missingDir = crosscloud("plan", "--cwd", "no/such/project");
         runs.unknownFlag = crosscloud("plan", "--stak", "dev");
+        const typo = path.join(svgDir, "typo.json");
+        fs.writeFileSync(typo, JSON.stringify({ all: "advisory", "bgp-hygeine": "mandatory" }));
+        runs.unknownPolicy = crosscloud("plan", "--cwd", EDGE, "--stack", "dev", "--policy-config", typo);
     });
 
     after(() => fs.rmSync(svgDir, { recursive: true, force: true }));
@@ -200,6 +203,10 @@ describe("crosscloud CLI", function () {
 
         it("an unknown flag, exit 2", async () => {
             assertUserError(await runs.unknownFlag, 2, /Unknown option '--stak'/, /crosscloud --help/);
+        });
+
+        it("a policy config naming a policy the pack does not have, exit 2, naming the known ones", async () => {
+            assertUserError(await runs.unknownPolicy, 2, /typo\.json: "bgp-hygeine" is not a policy of this pack; its policies are .*bgp-hygiene/, /policy config JSON file/);
         });
     });
 });

@@ -85,6 +85,15 @@ describe("the policy pack", () => {
         assert.throws(() => loadPolicyConfig(file("list.json", "[]")), /list\.json: must be a JSON object keyed by policy name/);
     });
 
+    it("refuses a policy name the pack does not have, naming the ones it has", () => {
+        const dir = mkdtempSync(join(tmpdir(), "policy-config-"));
+        writeFileSync(join(dir, "typo.json"), '{ "all": "advisory", "bgp-hygeine": "mandatory" }');
+        assert.throws(() => loadPolicyConfig(join(dir, "typo.json")),
+            /typo\.json: "bgp-hygeine" is not a policy of this pack; its policies are ha-vpn-complete, .*bgp-hygiene.* \(and "all" for every one\)/);
+        assert.throws(() => reconcilePolicyConfig(policies, { "sla-shape": "mandatory", "no-such": {}, "nor-this": "advisory" }), /"no-such", "nor-this" are not policies of this pack/);
+        assert.doesNotThrow(() => reconcilePolicyConfig(policies, { all: "mandatory", "interconnect-bfd": "advisory" }));
+    });
+
     it("constructs its PolicyPack in the entry file only, which the CLI runs from a package with a version", () => {
         const constructing = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
             const path = join(dir, e.name);
