@@ -32,6 +32,10 @@ export interface DedicatedOptions {
     allowedPrefixes: string[];
     /** How attachments name their port: Google's id, its self link, or its name. */
     interconnectBy: "id" | "selfLink" | "name";
+    /** How attachments name their Cloud Router (by name unless given; interfaces and peers take its name). */
+    routerBy?: "id" | "selfLink" | "path" | "name";
+    /** One Google name for every region's router (names are unique per region, not per project). */
+    routerName?: string;
     /** The LAG's port speed; Google's ports are 10G. */
     lagBandwidth?: string;
     /** MD5 on both ends, on AWS's end only (Google's peer left without), or on neither. */
@@ -46,7 +50,9 @@ export function dedicatedInterconnect(name: string, o: DedicatedOptions): void {
     const network = new compute.Network(`${name}-vpc`, { autoCreateSubnetworks: false, routingMode: o.routingMode });
     const routers = new Map<string, compute.Router>();
     for (const region of new Set(o.ports.map((p) => p.region))) {
-        routers.set(region, new compute.Router(`${name}-router-${region}`, { region, network: network.id, bgp: { asn: o.googleAsn } }));
+        routers.set(region, new compute.Router(`${name}-router-${region}`, {
+            region, network: network.id, bgp: { asn: o.googleAsn }, ...(o.routerName && { name: o.routerName }),
+        }));
     }
     const transitGateway = new ec2transitgateway.TransitGateway(`${name}-tgw`, { amazonSideAsn: o.transitGatewayAsn });
     const dxGateway = new directconnect.Gateway(`${name}-dxgw`, { name: `${name}-dxgw`, amazonSideAsn: String(o.directConnectGatewayAsn) });
@@ -73,7 +79,7 @@ export function dedicatedInterconnect(name: string, o: DedicatedOptions): void {
             region: port.region,
             type: "DEDICATED",
             interconnect: portReference(interconnect, o.interconnectBy),
-            router: router.name,
+            router: routerReference(router, o.routerBy ?? "name"),
             vlanTag8021q: 1000 + i,
             bandwidth: "BPS_10G",
             mtu: "1500",
@@ -118,6 +124,11 @@ export function dedicatedInterconnect(name: string, o: DedicatedOptions): void {
 function portReference(port: compute.Interconnect, by: DedicatedOptions["interconnectBy"]): pulumi.Input<string> {
     if (by === "selfLink") return pulumi.interpolate`https://www.googleapis.com/compute/v1/projects/${port.project}/global/interconnects/${port.name}`;
     return by === "id" ? port.id : port.name;
+}
+
+function routerReference(router: compute.Router, by: NonNullable<DedicatedOptions["routerBy"]>): pulumi.Input<string> {
+    if (by === "path") return router.selfLink.apply((link) => link.slice(link.indexOf("projects/")));
+    return router[by];
 }
 
 export const IAD_999: Port[] = [
