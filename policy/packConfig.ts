@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { EnforcementLevel, Policies, PolicyPackConfig } from "@pulumi/policy";
 import { schemaErrors } from "./jsonSchema";
+import { policies as packPolicies } from "./rules";
 
 /** One policy's effective configuration. */
 export interface ResolvedPolicyConfig {
@@ -15,8 +16,11 @@ export interface ResolvedPolicyConfig {
 
 const LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
 
-/** Reads a `--policy-pack-config` JSON file; throws, naming the file and the entry, if it is malformed. */
-export function loadPolicyConfig(file: string): PolicyPackConfig {
+/**
+ * Reads a `--policy-pack-config` JSON file; throws, naming the file and the entry, if it is
+ * malformed or names a policy the pack does not have.
+ */
+export function loadPolicyConfig(file: string, policies: Policies = packPolicies): PolicyPackConfig {
     let parsed: unknown;
     try {
         parsed = JSON.parse(readFileSync(file, "utf8"));
@@ -24,16 +28,30 @@ export function loadPolicyConfig(file: string): PolicyPackConfig {
         throw new Error(`policy pack config ${file}: ${(e as Error).message}`);
     }
     try {
-        return parsePolicyConfig(parsed);
+        return parsePolicyConfig(parsed, policies);
     } catch (e) {
         throw new Error(`policy pack config ${file}: ${(e as Error).message}`);
     }
 }
 
-/** Checks the shape of a config object: each entry is a level, or an object with an optional level. */
-export function parsePolicyConfig(config: unknown): PolicyPackConfig {
+/**
+ * Checks the shape of a config object: each entry is a level, or an object with an optional level,
+ * keyed by one of the pack's policies or `all`.
+ *
+ * The Pulumi CLI (pkg/resource/analyzer/config.go) carries an entry for a policy the pack does not
+ * have through without a word, so a misspelt name silently leaves the policy at its default level.
+ * Here it is an error naming the known policies: a config that raises `bgp-hygeine` to mandatory
+ * must not pass for one that raised `bgp-hygiene`.
+ */
+export function parsePolicyConfig(config: unknown, policies: Policies = packPolicies): PolicyPackConfig {
     if (typeof config !== "object" || config === null || Array.isArray(config)) {
         throw new Error("must be a JSON object keyed by policy name (or \"all\")");
+    }
+    const known = new Set(policies.map((p) => p.name));
+    const unknown = Object.keys(config).filter((name) => name !== "all" && !known.has(name));
+    if (unknown.length > 0) {
+        throw new Error(`${unknown.map((n) => JSON.stringify(n)).join(", ")} ${unknown.length === 1 ? "is not a policy" : "are not policies"} of this pack; ` +
+            `its policies are ${[...known].join(", ")} (and "all" for every one)`);
     }
     for (const [policy, entry] of Object.entries(config)) {
         const level = typeof entry === "string" ? entry : (entry as Record<string, unknown> | null)?.enforcementLevel;
@@ -52,7 +70,7 @@ export function parsePolicyConfig(config: unknown): PolicyPackConfig {
  * Throws listing every property that breaks a policy's schema, as the CLI refuses to run then.
  */
 export function reconcilePolicyConfig(policies: Policies, config: PolicyPackConfig = {}): Map<string, ResolvedPolicyConfig> {
-    parsePolicyConfig(config);
+    parsePolicyConfig(config, policies);
     const resolved = new Map<string, ResolvedPolicyConfig>();
     const all = levelOf(config.all);
     for (const policy of policies) {

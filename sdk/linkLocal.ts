@@ -17,17 +17,28 @@ export interface ReservedRange {
     why: string;
 }
 
-/** Ranges AWS refuses for VPN tunnel inside CIDRs and Transit Gateway Connect peers. */
+/**
+ * The tunnel inside CIDRs AWS refuses for Site-to-Site VPN (EC2 API VpnTunnelOptionsSpecification,
+ * TunnelInsideCidr: "The following CIDR blocks are reserved and cannot be used: 169.254.0.0/30,
+ * 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30,
+ * 169.254.169.252/30"). Transit Gateway Connect peers have a list of their own, the /29s that hold
+ * these (169.254.0.0/29 … 169.254.5.0/29, 169.254.169.248/29); crosscloud declares no Connect peer,
+ * and AWS documents no reserved range for Direct Connect BGP peer addresses, so attachments' /29s
+ * are not held to either list.
+ */
 export const AWS_RESERVED: readonly ReservedRange[] = [
     ...[0, 1, 2, 3, 4, 5].map((third) => ({
-        prefix: Prefix.parse(`169.254.${third}.0/29`, "AWS_RESERVED"),
-        why: `AWS reserves 169.254.${third}.0/30 for VPN tunnels and 169.254.${third}.0/29 for Connect peers`,
+        prefix: Prefix.parse(`169.254.${third}.0/30`, "AWS_RESERVED"),
+        why: `AWS reserves 169.254.${third}.0/30 and refuses it as a VPN tunnel inside CIDR`,
     })),
     {
-        prefix: Prefix.parse("169.254.169.248/29", "AWS_RESERVED"),
-        why: "AWS reserves 169.254.169.252/30 (instance metadata) and 169.254.169.248/29 for Connect peers",
+        prefix: Prefix.parse("169.254.169.252/30", "AWS_RESERVED"),
+        why: "AWS reserves 169.254.169.252/30 (next to instance metadata) and refuses it as a VPN tunnel inside CIDR",
     },
 ];
+
+/** How to pick around AWS_RESERVED, for messages. */
+export const AWS_RESERVED_HINT = "AWS refuses only 169.254.0.0/30 to 169.254.5.0/30 and 169.254.169.252/30; any other /30 in 169.254.0.0/16 will do";
 
 /** Every link gets one chunk: four /30 tunnels or two /29 attachment subnets. */
 export const CHUNK_BITS = 28;
@@ -92,6 +103,8 @@ export function planLinkNets(block: Prefix, requests: LinkNetRequest[], reserved
     checkBlock(block, "linkLocalBlock");
     const chunks = 2 ** (CHUNK_BITS - block.bits);
     const clash = (ranges: Prefix[]) => (slot: number) => ranges.find((r) => r.overlaps(block.subnet(CHUNK_BITS, slot)));
+    // A chunk holding one of AWS's /30s is skipped whole, for every kind of link: these are the
+    // very chunks the Connect /29s fall in, so no link planned before the list was corrected moves.
     const awsReservation = clash(AWS_RESERVED.map((r) => r.prefix));
     const callerReservation = clash(reserved);
     const usable = (slot: number) => !awsReservation(slot) && !callerReservation(slot);
@@ -134,9 +147,10 @@ export function checkSessionPrefix(text: unknown, field: string, prefixLength: S
     if (prefix.bits !== prefixLength) {
         fail({ code: ErrorCode.InvalidPrefix, field, value: text, rule: `must be a /${prefixLength}`, fix: `Write a /${prefixLength}, or leave it out and let crosscloud allocate one.` });
     }
-    const reserved = AWS_RESERVED.find((r) => r.prefix.overlaps(prefix));
+    // AWS's list is for VPN tunnel inside CIDRs; an attachment's /29 is an interconnect's, which AWS does not restrict.
+    const reserved = prefixLength === 30 ? AWS_RESERVED.find((r) => r.prefix.overlaps(prefix)) : undefined;
     if (reserved) {
-        fail({ code: ErrorCode.ReservedRange, field, value: text, rule: reserved.why, fix: "Pick a prefix outside 169.254.0.0/21 and 169.254.169.248/29, or leave it out." });
+        fail({ code: ErrorCode.ReservedRange, field, value: text, rule: reserved.why, fix: `${AWS_RESERVED_HINT}; or leave it out.` });
     }
     const clash = inUse.find((p) => p.overlaps(prefix));
     if (clash) {

@@ -11,8 +11,21 @@ export const ROUTE_PRIORITY: Record<LinkRole, number> = {
     [LinkRole.Backup]: 10000,
 };
 
-/** Allowed prefixes a Direct Connect gateway association accepts (AWS quota). */
-export const DX_GATEWAY_PREFIX_LIMIT = 20;
+/**
+ * Allowed prefixes on a Direct Connect gateway's Transit Gateway association: AWS Direct Connect
+ * quotas, "Prefixes per transit gateway — the maximum number of prefixes per AWS Transit Gateway
+ * from AWS to on-premises on a transit virtual interface": 200, not adjustable (it was 20 until AWS
+ * raised it; AWS General Reference, "AWS Direct Connect endpoints and quotas").
+ */
+export const DX_GATEWAY_PREFIX_LIMIT = 200;
+
+/**
+ * Routes the other side may advertise over one BGP session on a private or transit virtual
+ * interface (AWS Direct Connect quotas, "Routes per BGP session on private or transit virtual
+ * interfaces": 100 each for IPv4 and IPv6, not adjustable). Past it "the BGP session will go into
+ * an idle state with the BGP session DOWN".
+ */
+export const DX_SESSION_ROUTE_LIMIT = 100;
 
 /** Prefixes AWS learns from Google over one managed interconnect (provider limit). */
 export const MANAGED_ROUTE_LIMIT = 1000;

@@ -50,7 +50,8 @@ export function extractManaged(index: StackIndex): ManagedView[] {
     const view = (transport: StackResource | undefined, connection: StackResource | undefined): ManagedView => ({
         transport,
         connection,
-        dxGateway: connection && index.resolve(T.awsDxGateway, connection, "attachPoint.directConnectGateway"),
+        // AttachPoint is a union: the gateway's id, or its ARN.
+        dxGateway: connection && (index.resolve(T.awsDxGateway, connection, "attachPoint.directConnectGateway") ?? index.resolve(T.awsDxGateway, connection, "attachPoint.arn")),
         network: transport && index.resolve(T.gcpNetwork, transport, "network"),
     });
     return [

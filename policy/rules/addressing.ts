@@ -1,5 +1,5 @@
 import { ReportViolation } from "@pulumi/policy";
-import { AWS_RESERVED, isCrossCloudError, LINK_LOCAL, Prefix } from "../../sdk";
+import { AWS_RESERVED, AWS_RESERVED_HINT, isCrossCloudError, LINK_LOCAL, Prefix } from "../../sdk";
 import { StackModel, StackResource } from "../extract";
 import { T } from "../extract/tokens";
 import { addressInPrefix, lastSegment, networkPrefix, record, text, texts } from "../extract/values";
@@ -88,7 +88,7 @@ function checkRange(range: Range, report: ReportViolation): void {
     }
     const reserved = range.vpn ? AWS_RESERVED.find((r) => r.prefix.overlaps(range.prefix)) : undefined;
     if (reserved) {
-        report(`${range.owner} uses ${range.prefix}: ${reserved.why}. Pick a /30 outside 169.254.0.0/21 and 169.254.169.248/29.`, range.urn);
+        report(`${range.owner} uses ${range.prefix}: ${reserved.why}. ${AWS_RESERVED_HINT}.`, range.urn);
     }
 }
 

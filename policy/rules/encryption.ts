@@ -31,6 +31,16 @@ export function dhGroupNumber(value: unknown): number | undefined {
     return num(value) ?? num(/(\d+)$/.exec(text(value) ?? "")?.[1]);
 }
 
+/**
+ * The IKEv2 Diffie-Hellman groups both clouds negotiate and that are not weak: AWS accepts 2 and
+ * 14–24 (EC2 VpnTunnelOptionsSpecification Phase1/Phase2DhGroupNumbers); Cloud VPN lists MODP
+ * 2048/3072/4096/6144/8192 (14–18), ECP 256/384/521 (19–21), and also the weaker MODP 1024/1536
+ * and 2048-bit prime-order-subgroup groups (2, 5, 23, 24), ranking 15–18 above 14 ("Cloud VPN
+ * supported IKE ciphers", "Cloud VPN cipher changes"; Google has dropped 22). RFC 8247 §2.4 marks
+ * 2 MUST NOT and 5, 22, 23, 24 SHOULD NOT.
+ */
+const STRONG_DH_GROUPS = [14, 15, 16, 17, 18, 19, 20, 21];
+
 type Role = "encryption" | "integrity" | "dhGroup";
 
 const AWS_LISTS: [suffix: string, role: Role][] = [
@@ -65,7 +75,7 @@ export const encryption = resourcePolicy<EncryptionConfig>({
             allowedDhGroups: {
                 type: "array", minItems: 1,
                 items: { type: "integer", enum: [2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] },
-                default: [14, 15, 16, 19, 20, 21],
+                default: STRONG_DH_GROUPS,
                 description: "Diffie-Hellman groups for phase 1 and PFS.",
             },
             requireMacsec: {

@@ -2,17 +2,21 @@ import { Policies } from "@pulumi/policy";
 import { addressing } from "./addressing";
 import { backupPreference } from "./backupPreference";
 import { bandwidth } from "./bandwidth";
+import { interconnectBfd } from "./bfd";
 import { bgpHygiene } from "./bgpHygiene";
 import { encryption } from "./encryption";
 import { haVpnComplete } from "./haVpnComplete";
+import { managedBandwidthOwner } from "./managedBandwidthOwner";
 import { managedDuplicate } from "./managedDuplicate";
 import { pairParity } from "./pairParity";
 import { protection } from "./protection";
 import { routeLimits } from "./routeLimits";
 import { slaShape } from "./slaShape";
+import { transportQuota } from "./transportQuota";
 
 export {
-    addressing, backupPreference, bandwidth, bgpHygiene, encryption, haVpnComplete, managedDuplicate, pairParity, protection, routeLimits, slaShape,
+    addressing, backupPreference, bandwidth, bgpHygiene, encryption, haVpnComplete, interconnectBfd, managedBandwidthOwner, managedDuplicate,
+    pairParity, protection, routeLimits, slaShape, transportQuota,
 };
 
 /** Every rule of the pack, in the order they report. */
@@ -20,10 +24,13 @@ export const policies: Policies = [
     haVpnComplete,
     slaShape,
     managedDuplicate,
+    transportQuota,
+    managedBandwidthOwner,
     bandwidth,
     pairParity,
     encryption,
     bgpHygiene,
+    interconnectBfd,
     addressing,
     backupPreference,
     routeLimits,

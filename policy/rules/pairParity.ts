@@ -5,6 +5,7 @@ import { T } from "../extract/tokens";
 import { addressInPrefix, bareAddress, gbps, list, num, record, text } from "../extract/values";
 import { groupBy } from "./collect";
 import { stackPolicy } from "./define";
+import { checkHaVpnWiring } from "./haVpnComplete";
 import { gbpsText, listed, plural } from "./words";
 
 export interface PairParityConfig {
@@ -17,7 +18,7 @@ const AWS_DEFAULT_MTU = 1500;
 
 export const pairParity = stackPolicy<PairParityConfig>({
     name: "pair-parity",
-    description: "The two halves of every link agree: Transport and AWS connection bandwidth, port speed and link count with the LAG, MTU, VLAN and addresses of an attachment and its VIF, keys and inside addresses of a tunnel.",
+    description: "Every link is wired end to end and its two halves agree: Transport and AWS connection bandwidth, port speed and link count with the LAG, MTU, VLAN and addresses of an attachment and its VIF, keys, inside addresses and BGP of a tunnel.",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: {
@@ -34,6 +35,7 @@ export const pairParity = stackPolicy<PairParityConfig>({
     checkAttachments(model, config, report);
     checkPorts(model, report);
     for (const vpn of model.haVpns) for (const t of vpn.tunnels) checkTunnel(t, model, report);
+    checkHaVpnWiring(model, report);
 });
 
 function checkManaged(model: StackModel, config: PairParityConfig, report: ReportViolation): void {

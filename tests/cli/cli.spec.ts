@@ -96,6 +96,9 @@ describe("crosscloud CLI", function () {
         runs.missingPackage = crosscloud("plan", "--cwd", needsPackage, "--stack", "dev");
         runs.otherSdk = crosscloud("plan", "--cwd", ownSdk, "--stack", "dev");
         runs.besideProject = crosscloud("plan", "--cwd", EDGE, "--stack", "net");
+        const typo = path.join(svgDir, "typo.json");
+        fs.writeFileSync(typo, JSON.stringify({ all: "advisory", "bgp-hygeine": "mandatory" }));
+        runs.unknownPolicy = crosscloud("plan", "--cwd", EDGE, "--stack", "dev", "--policy-config", typo);
     });
 
     after(() => {
@@ -235,6 +238,10 @@ describe("crosscloud CLI", function () {
 
         it("an unknown flag, exit 2", async () => {
             assertUserError(await runs.unknownFlag, 2, /Unknown option '--stak'/, /crosscloud --help/);
+        });
+
+        it("a policy config naming a policy the pack does not have, exit 2, naming the known ones", async () => {
+            assertUserError(await runs.unknownPolicy, 2, /typo\.json: "bgp-hygeine" is not a policy of this pack; its policies are .*bgp-hygiene/, /policy config JSON file/);
         });
 
         it("an unwritable --out: the path, exit 2, before anything is planned", async () => {

@@ -276,7 +276,7 @@ describe("ManagedInterconnect", () => {
             ["a bandwidth the Transport cannot carry", (a) => { a.bandwidth = "400Gbps"; }, ErrorCode.BandwidthUnsupported],
             ["overlapping prefixes", (a) => { a.google.advertisedRoutes = ["10.20.0.0/16", "10.20.128.0/17"]; }, ErrorCode.Overlap],
             ["a malformed prefix", (a) => { a.aws.allowedPrefixes = ["10.10.0/16"]; }, ErrorCode.InvalidPrefix],
-            ["more prefixes than the gateway allows", (a) => { a.aws.allowedPrefixes = Array.from({ length: 21 }, (_, k) => `10.${100 + k}.0.0/16`); }, ErrorCode.TooManyPrefixes],
+            ["more prefixes than the gateway allows (AWS: 200 per Transit Gateway)", (a) => { a.aws.allowedPrefixes = Array.from({ length: 201 }, (_, k) => `10.${100 + (k >> 8)}.${k & 255}.0/24`); }, ErrorCode.TooManyPrefixes],
             ["a region pair with no profile", (a) => { a.google.region = "europe-west3"; }, ErrorCode.UnknownRegionPair],
             ["a DX gateway ASN equal to the Transit Gateway's", (a) => { a.aws.directConnectGatewayAsn = 64512; }, ErrorCode.AsnCollision],
         ];

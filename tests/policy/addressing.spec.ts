@@ -17,12 +17,19 @@ describe("policy link-local-addressing", () => {
     });
 
     it("reports inside ranges AWS reserves, on both clouds", () => {
-        // 169.254.3.0/28: tunnels 0 and 1 fall in the reserved 169.254.3.0/29, tunnels 2 and 3 do not.
+        // 169.254.3.0/28: tunnel 0 sits on the reserved 169.254.3.0/30; tunnels 1 to 3 (169.254.3.4/30 …) do not.
         const s = haVpn(3);
         const violations = violationsOf(s, POLICY);
-        assert.equal(violations.length, 4);
-        assert.ok(violations.some((v) => v.message === "RouterInterface vpn-interface-0 (VPNTunnel vpn-tunnel-0) uses 169.254.3.0/30: AWS reserves 169.254.3.0/30 for VPN tunnels and 169.254.3.0/29 for Connect peers. Pick a /30 outside 169.254.0.0/21 and 169.254.169.248/29."));
+        assert.equal(violations.length, 2, violations.map((v) => v.message).join("\n"));
+        assert.ok(violations.some((v) => v.message === "RouterInterface vpn-interface-0 (VPNTunnel vpn-tunnel-0) uses 169.254.3.0/30: AWS reserves 169.254.3.0/30 and refuses it as a VPN tunnel inside CIDR. " +
+            "AWS refuses only 169.254.0.0/30 to 169.254.5.0/30 and 169.254.169.252/30; any other /30 in 169.254.0.0/16 will do."));
         assert.ok(violations.some((v) => /^tunnel1InsideCidr of VpnConnection vpn-vpn-0 uses 169\.254\.3\.0\/30: AWS reserves/.test(v.message) && v.urn === s.urn("vpn-vpn-0")));
+    });
+
+    it("passes the /30s next to AWS's: 169.254.1.4/30 is not reserved (the /29 list is Transit Gateway Connect's)", () => {
+        assert.deepEqual(violationsOf(haVpn(1).set("vpn-vpn-0", { tunnel1InsideCidr: "169.254.1.16/30" }).set("vpn-interface-0", { ipRange: "169.254.1.18/30" }), POLICY), []);
+        assert.deepEqual(violationsOf(haVpn(169).set("vpn-vpn-0", { tunnel1InsideCidr: "169.254.169.248/30" }).set("vpn-interface-0", { ipRange: "169.254.169.250/30" }), POLICY)
+            .map((v) => v.message), []);
     });
 
     it("reports a range outside link-local space", () => {

@@ -60,14 +60,6 @@ describe("policy bgp-hygiene", () => {
         ]);
     });
 
-    it("reports an interconnect session without BFD", () => {
-        const s = build((b) => addDedicated(b)).set("ded-peer-2", { bfd: { sessionInitializationMode: "DISABLED" } });
-        assertViolations(violationsOf(s, POLICY), [
-            { message: /RouterPeer ded-peer-2 runs BGP over InterconnectAttachment ded-attachment-2 without BFD \(DISABLED\).*Set bfd\.sessionInitializationMode to ACTIVE/ },
-        ]);
-        assert.deepEqual(violationsOf(s, POLICY, { [POLICY]: { requireBfd: false } }), []);
-    });
-
     it("reports a disabled peer", () => {
         const s = build((b) => addHaVpn(b)).set("vpn-bgp-3", { enable: false });
         assertViolations(violationsOf(s, POLICY), [

@@ -4,6 +4,8 @@ import { addDedicated, addHaVpn } from "./fixtures/links";
 import { StackBuilder } from "./fixtures/stackBuilder";
 
 const POLICY = "ha-vpn-complete";
+/** Wiring that stops a tunnel altogether is mandatory, and judged with the halves' agreement. */
+const WIRING = "pair-parity";
 
 function haVpn(): StackBuilder {
     const s = new StackBuilder();
@@ -22,6 +24,12 @@ describe("policy ha-vpn-complete", () => {
         assert.ok(notApplicable(s, POLICY));
     });
 
+    it("is advisory by default: a shape short of 99.99% still carries traffic", () => {
+        const s = haVpn().remove("vpn-tunnel-3", "vpn-interface-3", "vpn-bgp-3");
+        assert.deepEqual(new Set(violationsOf(s, POLICY).map((v) => v.level)), new Set(["advisory"]));
+        assert.deepEqual(new Set(violationsOf(haVpn().remove("vpn-bgp-2"), WIRING).map((v) => v.level)), new Set(["mandatory"]));
+    });
+
     it("reports a missing tunnel, naming the count per interface and the fix", () => {
         const s = haVpn().remove("vpn-tunnel-3", "vpn-interface-3", "vpn-bgp-3");
         assertViolations(violationsOf(s, POLICY), [
@@ -32,8 +40,8 @@ describe("policy ha-vpn-complete", () => {
     it("reports four tunnels on one HA interface, and the customer gateway that no longer matches", () => {
         const s = haVpn().set("vpn-tunnel-2", { vpnGatewayInterface: 0 }).set("vpn-tunnel-3", { vpnGatewayInterface: 0 });
         const gatewayZero = (s.get("vpn-gateway").props!.vpnInterfaces as { ipAddress: string }[])[0].ipAddress;
-        assertViolations(violationsOf(s, POLICY), [
-            { message: /\(interface 0: 4, interface 1: 0\)/ },
+        assertViolations(violationsOf(s, POLICY), [{ message: /\(interface 0: 4, interface 1: 0\)/ }]);
+        assertViolations(violationsOf(s, WIRING), [
             { message: new RegExp(`CustomerGateway vpn-cgw-1 has address .*, but the tunnels of VpnConnection vpn-vpn-1 leave from HA VPN interface 0 \\(${gatewayZero.replace(/\./g, "\\.")}\\)`), at: s.urn("vpn-cgw-1") },
         ]);
     });
@@ -49,25 +57,25 @@ describe("policy ha-vpn-complete", () => {
 
     it("reports two tunnels on one peer interface", () => {
         const s = haVpn().set("vpn-tunnel-3", { peerExternalGatewayInterface: 2 });
-        const messages = violationsOf(s, POLICY).map((v) => v.message);
+        const messages = violationsOf(s, WIRING).map((v) => v.message);
         assert.ok(messages.some((m) => /VPNTunnels vpn-tunnel-2 and vpn-tunnel-3 all land on peer interface 2/.test(m)), messages.join("\n"));
     });
 
-    it("reports static routing on either cloud", () => {
-        assertViolations(violationsOf(haVpn().set("vpn-vpn-0", { staticRoutesOnly: true }), POLICY), [
+    it("reports static routing on either cloud, as a wiring fault", () => {
+        assertViolations(violationsOf(haVpn().set("vpn-vpn-0", { staticRoutesOnly: true }), WIRING), [
             { message: /VpnConnection vpn-vpn-0 routes statically \(staticRoutesOnly: true\).*Set staticRoutesOnly: false/ },
         ]);
         const s = haVpn().unset("vpn-tunnel-1", "router").remove("vpn-interface-1", "vpn-bgp-1");
-        assertViolations(violationsOf(s, POLICY), [
+        assertViolations(violationsOf(s, WIRING), [
             { message: /VPNTunnel vpn-tunnel-1 has no Cloud Router, so it would route statically/, at: s.urn("vpn-tunnel-1") },
         ]);
     });
 
-    it("reports a tunnel without a BGP interface or peer", () => {
-        assertViolations(violationsOf(haVpn().remove("vpn-interface-3", "vpn-bgp-3"), POLICY), [
+    it("reports a tunnel without a BGP interface or peer, as a wiring fault", () => {
+        assertViolations(violationsOf(haVpn().remove("vpn-interface-3", "vpn-bgp-3"), WIRING), [
             { message: /VPNTunnel vpn-tunnel-3 has no RouterInterface/ },
         ]);
-        assertViolations(violationsOf(haVpn().remove("vpn-bgp-2"), POLICY), [
+        assertViolations(violationsOf(haVpn().remove("vpn-bgp-2"), WIRING), [
             { message: /RouterInterface vpn-interface-2 of VPNTunnel vpn-tunnel-2 has no RouterPeer/ },
         ]);
     });

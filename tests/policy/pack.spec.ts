@@ -19,15 +19,19 @@ function effectiveLevels(env: string): Record<string, EnforcementLevel> {
 }
 
 describe("the policy pack", () => {
-    it("holds eleven rules, each with a description, a default level and a config schema with defaults", () => {
+    it("holds fourteen rules, each with a description, a default level and a config schema with defaults", () => {
+        // Mandatory only where a provider requires it or it is a known cause of outage or exposure (see README).
         assert.deepEqual(Object.fromEntries(policies.map((p) => [p.name, p.enforcementLevel])), {
-            "ha-vpn-complete": "mandatory",
+            "ha-vpn-complete": "advisory",
             "sla-shape": "advisory",
             "managed-interconnect-duplicate": "advisory",
+            "transport-quota": "advisory",
+            "managed-bandwidth-owner": "advisory",
             "cross-cloud-bandwidth": "advisory",
             "pair-parity": "mandatory",
             "encryption-in-transit": "mandatory",
             "bgp-hygiene": "mandatory",
+            "interconnect-bfd": "advisory",
             "link-local-addressing": "mandatory",
             "backup-route-preference": "mandatory",
             "route-limits": "mandatory",
@@ -58,7 +62,7 @@ describe("the policy pack", () => {
         assert.ok(Object.values(effectiveLevels("dev")).every((l) => l === "advisory" || l === "disabled"));
         const prod = effectiveLevels("prod");
         assert.deepEqual(Object.entries(prod).filter(([, l]) => l !== "mandatory").map(([n, l]) => `${n}=${l}`),
-            ["managed-interconnect-duplicate=advisory", "protect-paid-connections=advisory"]);
+            ["managed-interconnect-duplicate=advisory", "transport-quota=advisory", "protect-paid-connections=advisory"]);
         const resolved = reconcilePolicyConfig(policies, config("prod"));
         assert.equal(resolved.get("sla-shape")!.properties.target, "99.99");
         assert.deepEqual(resolved.get("cross-cloud-bandwidth")!.properties, { minimumGbps: 10, survivesSingleFailure: true });
@@ -79,6 +83,15 @@ describe("the policy pack", () => {
         assert.throws(() => loadPolicyConfig(file("broken.json", "{ all: ")), /policy pack config .*broken\.json: .*JSON/);
         assert.throws(() => loadPolicyConfig(file("level.json", '{ "sla-shape": { "enforcementLevel": "strict" } }')), /level\.json: "sla-shape": "strict" is not an enforcement level \(advisory, mandatory, remediate, disabled\)/);
         assert.throws(() => loadPolicyConfig(file("list.json", "[]")), /list\.json: must be a JSON object keyed by policy name/);
+    });
+
+    it("refuses a policy name the pack does not have, naming the ones it has", () => {
+        const dir = mkdtempSync(join(tmpdir(), "policy-config-"));
+        writeFileSync(join(dir, "typo.json"), '{ "all": "advisory", "bgp-hygeine": "mandatory" }');
+        assert.throws(() => loadPolicyConfig(join(dir, "typo.json")),
+            /typo\.json: "bgp-hygeine" is not a policy of this pack; its policies are ha-vpn-complete, .*bgp-hygiene.* \(and "all" for every one\)/);
+        assert.throws(() => reconcilePolicyConfig(policies, { "sla-shape": "mandatory", "no-such": {}, "nor-this": "advisory" }), /"no-such", "nor-this" are not policies of this pack/);
+        assert.doesNotThrow(() => reconcilePolicyConfig(policies, { all: "mandatory", "interconnect-bfd": "advisory" }));
     });
 
     it("constructs its PolicyPack in the entry file only, which the CLI runs from a package with a version", () => {

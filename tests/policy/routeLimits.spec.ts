@@ -11,18 +11,44 @@ describe("policy route-limits", () => {
         assert.deepEqual(violationsOf(productionStack(), POLICY), []);
     });
 
-    it("reports a Direct Connect gateway association over its allowed-prefix limit, or with no list", () => {
-        const s = productionStack().set("ded-association", { allowedPrefixes: prefixes(21) });
+    it("reports a Direct Connect gateway association over AWS's 200-prefix quota, or without a list on a Transit Gateway", () => {
+        assert.deepEqual(violationsOf(productionStack().set("ded-association", { allowedPrefixes: prefixes(200) }), POLICY), []);
+        const s = productionStack().set("ded-association", { allowedPrefixes: prefixes(201) });
         assertViolations(violationsOf(s, POLICY), [
-            { message: /GatewayAssociation ded-association lists 21 allowed prefixes; a Direct Connect gateway association takes at most 20\. Summarise them/, at: s.urn("ded-association") },
+            { message: /GatewayAssociation ded-association lists 201 allowed prefixes; AWS takes at most 200 per Transit Gateway .*Summarise them/, at: s.urn("ded-association") },
         ]);
-        assert.deepEqual(violationsOf(s, POLICY, { [POLICY]: { maxAllowedPrefixes: 25 } }), []);
+        assert.deepEqual(violationsOf(s, POLICY, { [POLICY]: { maxAllowedPrefixes: 250 } }), []);
         assertViolations(violationsOf(productionStack().unset("mi-association", "allowedPrefixes"), POLICY), [
-            { message: /GatewayAssociation mi-association leaves allowedPrefixes unset/ },
+            { message: /GatewayAssociation mi-association associates a Transit Gateway without allowedPrefixes; AWS requires them/ },
         ]);
         assertViolations(violationsOf(productionStack().set("mi-association", { allowedPrefixes: [] }), POLICY), [
             { message: /GatewayAssociation mi-association allows no prefixes/ },
         ]);
+    });
+
+    it("passes a virtual private gateway association without a list: AWS advertises the VPC's range", () => {
+        const s = productionStack().unset("mi-association", "allowedPrefixes").set("mi-association", { associatedGatewayId: "vgw-0a1b2c3d" });
+        assert.deepEqual(violationsOf(s, POLICY), []);
+    });
+
+    it("reports a Direct Connect gateway that links land on but that is associated with nothing", () => {
+        const managed = productionStack().remove("mi-association");
+        assertViolations(violationsOf(managed, POLICY), [
+            { message: /Direct Connect gateway mi-dxgw carries mi-connection but is associated with no Transit Gateway or virtual private gateway, so AWS advertises nothing to Google/, at: managed.urn("mi-dxgw") },
+        ]);
+        assert.ok(violationsOf(managed, POLICY).every((v) => v.level === "mandatory"));
+        const dedicated = productionStack().remove("ded-association");
+        assertViolations(violationsOf(dedicated, POLICY), [
+            { message: /Direct Connect gateway ded-dxgw carries ded-vif-0, ded-vif-1, ded-vif-2, ded-vif-3 but is associated with no/ },
+        ]);
+    });
+
+    it("reports a Cloud Router session that advertises more routes than a transit VIF takes", () => {
+        const s = productionStack().set("ded-peer-1", { advertisedIpRanges: Array.from({ length: 101 }, (_, i) => ({ range: `10.${100 + (i >> 8)}.${i & 255}.0/24` })) });
+        assertViolations(violationsOf(s, POLICY), [
+            { message: /RouterPeer ded-peer-1 advertises 101 ranges over InterconnectAttachment ded-attachment-1; AWS accepts at most 100 routes per BGP session/, at: s.urn("ded-peer-1") },
+        ]);
+        assert.deepEqual(violationsOf(productionStack().set("ded-peer-1", { advertisedIpRanges: Array.from({ length: 100 }, (_, i) => ({ range: `10.100.${i}.0/24` })) }), POLICY), []);
     });
 
     it("reports a Transport that advertises nothing, or too much", () => {

@@ -123,7 +123,9 @@ describe("the pack served as the Pulumi CLI runs it", function () {
             .unset("vpn-vpn-0", "tunnel1IkeVersions")
             .set("ded-peer-2", { bfd: { sessionInitializationMode: "DISABLED" } })
             .set("vpn-interface-1", { ipRange: "169.254.10.2/30" })
-            .set("ded-association", { allowedPrefixes: Array.from({ length: 21 }, (_, i) => `10.${i}.0.0/16`) })
+            .set("ded-association", { allowedPrefixes: Array.from({ length: 201 }, (_, i) => `10.${i >> 8}.${i & 255}.0/24`) })
+            .set("mi-connection", { bandwidth: "10Gbps" })
+            .set("ded-vif-3", { bgpAuthKey: "another-key" })
             .set("ded-vpc", { routingMode: "REGIONAL" })
             .protect("ded-lag-0", false);
         addHaVpn(s, "vpn2", { block: 40 });

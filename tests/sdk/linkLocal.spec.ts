@@ -13,9 +13,13 @@ import { RUNS, valueOrTypedError } from "./typedError";
 const LL = 0xa9fe0000; // 169.254.0.0
 const CHUNK = 16; // one link: a /28
 
-/** providers.md §7.5, as AWS documents them: VPN tunnel /30s and Connect-peer /29s it refuses. */
+/** The VPN tunnel inside CIDRs AWS refuses (EC2 VpnTunnelOptionsSpecification.TunnelInsideCidr). */
 const AWS_REFUSED = [
     "169.254.0.0/30", "169.254.1.0/30", "169.254.2.0/30", "169.254.3.0/30", "169.254.4.0/30", "169.254.5.0/30", "169.254.169.252/30",
+];
+
+/** Transit Gateway Connect peers' reserved /29s, which an earlier planner skipped: the same chunks. */
+const CONNECT_RESERVED = [
     "169.254.0.0/29", "169.254.1.0/29", "169.254.2.0/29", "169.254.3.0/29", "169.254.4.0/29", "169.254.5.0/29", "169.254.169.248/29",
 ];
 
@@ -182,10 +186,26 @@ const vpn = (key: string, field = "links[0]"): LinkNetRequest => ({ key, session
 describe("sdk/linkLocal", () => {
     describe("AWS_RESERVED", () => {
         for (const text of AWS_REFUSED) {
-            it(`covers ${text} (providers.md §7.5)`, () => {
+            it(`covers ${text} (EC2 TunnelInsideCidr)`, () => {
                 assert.ok(AWS_RESERVED.some((r) => r.prefix.contains(mustParsePrefix(text))));
             });
         }
+
+        it("holds nothing else: 169.254.1.4/30 and the rest of the Connect /29s are usable tunnel CIDRs", () => {
+            for (const text of ["169.254.1.4/30", "169.254.0.4/30", "169.254.169.248/30", "169.254.6.0/30"]) {
+                assert.ok(!AWS_RESERVED.some((r) => r.prefix.overlaps(mustParsePrefix(text))), text);
+            }
+        });
+
+        it("keeps allocation where it was: a chunk holds one of AWS's /30s exactly when it holds a Connect /29", () => {
+            const chunks = mustParsePrefix("169.254.0.0/16");
+            for (let slot = 0; slot < 4096; slot++) {
+                const chunk = chunks.subnet(28, slot);
+                const byVpn = AWS_RESERVED.some((r) => r.prefix.overlaps(chunk));
+                const byConnect = CONNECT_RESERVED.some((t) => mustParsePrefix(t).overlaps(chunk));
+                assert.equal(byVpn, byConnect, chunk.toString());
+            }
+        });
     });
 
     describe("environmentBlock and checkBlock", () => {
@@ -442,7 +462,8 @@ describe("sdk/linkLocal", () => {
             ["not a string", 42, 30, ErrorCode.InvalidPrefix],
             ...AWS_REFUSED.map((text): [string, unknown, SessionPrefixLength, ErrorCode] =>
                 [`AWS refuses ${text}`, text, Number(text.split("/")[1]) as SessionPrefixLength, ErrorCode.ReservedRange]),
-            ["the second /30 of AWS's 169.254.3.0/29", "169.254.3.4/30", 30, ErrorCode.ReservedRange],
+            ["next to AWS's 169.254.3.0/30, inside Connect's /29 only", "169.254.3.4/30", 30, undefined],
+            ["an attachment /29 inside Connect's 169.254.0.0/29: AWS restricts no interconnect range", "169.254.0.8/29", 29, undefined],
         ];
         for (const [comment, text, length, code] of cases) {
             it(`${JSON.stringify(text)} /${length}: ${code ?? "accepted"} (${comment})`, () => {
@@ -479,7 +500,8 @@ describe("sdk/linkLocal", () => {
                     const { start, size } = range(prefix.toString());
                     const usedAddress = (a: number) => used.some((u) => range(u.toString()).start <= a && a < range(u.toString()).start + range(u.toString()).size);
                     let clean = true;
-                    for (let a = start; a < start + size; a++) if (slow.refused[a - LL] || usedAddress(a)) clean = false;
+                    // AWS's list binds VPN tunnel /30s only.
+                    for (let a = start; a < start + size; a++) if ((length === 30 && slow.awsRefused[a - LL]) || usedAddress(a)) clean = false;
                     const result = valueOrTypedError(() => checkSessionPrefix(prefix.toString(), "f", length, used));
                     assert.equal(!(result instanceof CrossCloudError), clean, `${prefix} against ${used.join(", ")}: ${result}`);
                 }),

@@ -66,8 +66,8 @@ describe("sdk/routes", () => {
 
         const limits: [string, number, { max: number; product: string }, boolean][] = [
             // [comment, count, limit, accepted]
-            ["20 prefixes on a DX gateway association", 20, DX, true],
-            ["21 is one too many", 21, DX, false],
+            ["200 prefixes on a DX gateway association with a Transit Gateway", 200, DX, true],
+            ["201 is one too many", 201, DX, false],
             ["1000 over a managed interconnect", 1000, { max: MANAGED_ROUTE_LIMIT, product: "A managed interconnect" }, true],
             ["1001 is one too many", 1001, { max: MANAGED_ROUTE_LIMIT, product: "A managed interconnect" }, false],
         ];

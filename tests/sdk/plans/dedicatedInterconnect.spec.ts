@@ -252,7 +252,7 @@ describe("planDedicatedInterconnect", () => {
         ["MACsec keys for a port that does not exist", () => threeNines((i) => { i.macsec = { keys: { "iad-9": {} } }; }), ErrorCode.InvalidArgument, 'macsec.keys["iad-9"]'],
         ["a MACsec key name Google refuses", () => threeNines((i) => { i.macsec = { keyName: "Key 1" }; }), ErrorCode.InvalidArgument, "macsec.keyName"],
         // Prefixes and link-local addressing.
-        ["more allowed prefixes than a gateway association takes", () => threeNines((i) => { i.aws.allowedPrefixes = Array.from({ length: 21 }, (_, k) => `10.${k}.0.0/16`); }), ErrorCode.TooManyPrefixes, "aws.allowedPrefixes"],
+        ["more allowed prefixes than a gateway association takes", () => threeNines((i) => { i.aws.allowedPrefixes = Array.from({ length: 201 }, (_, k) => `10.${k}.0.0/16`); }), ErrorCode.TooManyPrefixes, "aws.allowedPrefixes"],
         ["a range both clouds advertise", () => threeNines((i) => { i.advertisedPrefixes = ["10.0.128.0/17"]; }), ErrorCode.Overlap, "advertisedPrefixes[0]"],
         ["two attachments pinned to one link-local slot", () => threeNines((i) => { i.attachments["east-a"].slot = 300; i.attachments["east-b"].slot = 300; }), ErrorCode.AddressCollision, 'attachments["east-b"].slot'],
         ["a link-local block outside 169.254.0.0/16", () => threeNines((i) => { i.linkLocalBlock = "10.0.0.0/19"; }), ErrorCode.NotLinkLocal, "linkLocalBlock"],

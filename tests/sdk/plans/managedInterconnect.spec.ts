@@ -27,7 +27,7 @@ function awsInitiated(i: ManagedInterconnectInput): void {
     i.aws.environmentId = "env-google-us-east4";
 }
 
-const prefixes = (n: number) => Array.from({ length: n }, (_, k) => `10.${100 + k}.0.0/16`);
+const prefixes = (n: number) => Array.from({ length: n }, (_, k) => `10.${100 + (k >> 8)}.${k & 255}.0/24`);
 
 describe("planManagedInterconnect", () => {
     it("plans a Google-initiated link by default: one declarative run, both bandwidth spellings", () => {
