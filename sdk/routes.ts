@@ -11,6 +11,18 @@ export const ROUTE_PRIORITY: Record<LinkRole, number> = {
     [LinkRole.Backup]: 10000,
 };
 
+/**
+ * The priority a backup's Cloud Router peers give the routes they learn from AWS, set by a BGP
+ * import route policy (MED): Cloud Router installs, for one prefix, only the routes of the lowest
+ * priority and shares traffic across equal ones, so without it the VPN would carry part of Google's
+ * traffic to AWS beside the interconnect. Google adds a region-to-region cost of 201 to 9999 to
+ * routes learned in another region; from 10200 on a route loses to every route of a base priority
+ * up to 200 wherever it was learned, so the backup carries traffic only once no primary path is
+ * left. (Cloud Router "Learned routes" and "Update the base route priority";
+ * "BGP route policies overview": a policy may change a learned route's MED to prefer one peer.)
+ */
+export const BACKUP_LEARNED_PRIORITY = 10200;
+
 /** Allowed prefixes a Direct Connect gateway association accepts (AWS quota). */
 export const DX_GATEWAY_PREFIX_LIMIT = 20;
 

@@ -5,7 +5,7 @@ import { Bandwidth, PORT_LINK_TYPES, PortSpeed, TunnelBandwidth } from "../../..
 import { CrossCloudError, ErrorCode } from "../../../sdk/errors";
 import { AWS_RESERVED, CHUNK_BITS, LINK_LOCAL } from "../../../sdk/linkLocal";
 import { CrossCloudNetworkInput, CrossCloudNetworkPlan, planCrossCloudNetwork } from "../../../sdk/plans/crossCloudNetwork";
-import { SlaTarget } from "../../../sdk/plans/dedicatedInterconnect";
+import { SlaTarget } from "../../../sdk/plans/dedicated";
 import { findOverlap, mustParsePrefix } from "../../../sdk/prefix";
 import { ROUTE_PRIORITY } from "../../../sdk/routes";
 import { bestTier } from "../../../sdk/sla";

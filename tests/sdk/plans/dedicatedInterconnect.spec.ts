@@ -5,7 +5,7 @@ import { CrossCloudError, ErrorCode } from "../../../sdk/errors";
 import { AWS_RESERVED } from "../../../sdk/linkLocal";
 import {
     DedicatedInterconnectInput, planDedicatedInterconnect, SlaTarget,
-} from "../../../sdk/plans/dedicatedInterconnect";
+} from "../../../sdk/plans/dedicated";
 import { mustParsePrefix } from "../../../sdk/prefix";
 import { analyzeResilience } from "../../../sdk/resilience";
 import { Cloud, EndpointKind, LinkKind, LinkRole, SlaTier } from "../../../sdk/topology";
