@@ -25,7 +25,8 @@ function args(change: (a: ManagedInterconnectArgs) => void = () => undefined): M
     const a: ManagedInterconnectArgs = {
         bandwidth: "10Gbps",
         aws: { region: "us-east-1", transitGatewayId: "tgw-0shared", transitGatewayAsn: 64512, directConnectGatewayAsn: 64603, allowedPrefixes: ["10.10.0.0/16"] },
-        google: { region: "us-east4", network: NETWORK, advertisedRoutes: ["10.20.0.0/16"] },
+        google: { region: "us-east4", network: NETWORK },
+        advertisedPrefixes: ["10.20.0.0/16"],
     };
     change(a);
     return a;
@@ -110,7 +111,7 @@ describe("ManagedInterconnect", () => {
         it("parents every child to the component and names it by role", () => {
             const component = one(plan, COMPONENT);
             const children = plan.childrenOf(component);
-            assert.deepEqual(children.map((r) => r.name).sort(), ["prod-association", "prod-connection", "prod-dx-gateway", "prod-peering", "prod-transport"]);
+            assert.deepEqual(children.map((r) => r.name).sort(), ["prod-association", "prod-aws-native", "prod-connection", "prod-dx-gateway", "prod-peering", "prod-transport"]);
         });
 
         it("exports the topology, the state of each half and the prefixes", () => {
@@ -118,7 +119,7 @@ describe("ManagedInterconnect", () => {
             assert.equal(outputs.topology.links.length, 1);
             const [link] = outputs.topology.links;
             assert.equal(link.kind, LinkKind.Managed);
-            assert.equal(link.gbps, 10);
+            assert.equal(link.mbps, 10000);
             assert.deepEqual(link.domains, { managedConnection: "prod-connection", region: "us-east4" });
             assert.equal(outputs.topology.groups[0].profileSla, SlaTier.FourNines);
             assert.equal(outputs.connectionState, plan.named("prod-connection").simulated.state);
@@ -219,7 +220,7 @@ describe("ManagedInterconnect", () => {
             a.google.network = undefined;
             a.google.hub = "projects/acme-transit/locations/global/hubs/crosscloud";
             a.google.stackType = StackType.DualStack;
-            a.google.advertisedRoutes = ["2600:1900::/40", "10.20.0.0/16"];
+            a.advertisedPrefixes = ["2600:1900::/40", "10.20.0.0/16"];
         }));
         const transport = plan.named("prod-transport");
         assert.equal(transport.inputs.hub, "projects/acme-transit/locations/global/hubs/crosscloud");
@@ -253,7 +254,9 @@ describe("ManagedInterconnect", () => {
         };
         uses("prod-dx-gateway", "aws-east");
         uses("prod-association", "aws-east");
-        uses("prod-connection", "aws-native-east");
+        // The connection's region is the link's: it goes through the component's own provider for aws.region.
+        uses("prod-connection", "prod-aws-native");
+        assert.equal(plan.named("prod-aws-native").inputs.region, "us-east-1");
         uses("prod-transport", "gcp-transit");
         uses("prod-peering", "gcp-transit");
     });
@@ -274,7 +277,7 @@ describe("ManagedInterconnect", () => {
     describe("bad input fails before anything is declared", () => {
         const cases: [string, (a: ManagedInterconnectArgs) => void, ErrorCode][] = [
             ["a bandwidth the Transport cannot carry", (a) => { a.bandwidth = "400Gbps"; }, ErrorCode.BandwidthUnsupported],
-            ["overlapping prefixes", (a) => { a.google.advertisedRoutes = ["10.20.0.0/16", "10.20.128.0/17"]; }, ErrorCode.Overlap],
+            ["overlapping prefixes", (a) => { a.advertisedPrefixes = ["10.20.0.0/16", "10.20.128.0/17"]; }, ErrorCode.Overlap],
             ["a malformed prefix", (a) => { a.aws.allowedPrefixes = ["10.10.0/16"]; }, ErrorCode.InvalidPrefix],
             ["more prefixes than the gateway allows", (a) => { a.aws.allowedPrefixes = Array.from({ length: 21 }, (_, k) => `10.${100 + k}.0.0/16`); }, ErrorCode.TooManyPrefixes],
             ["a region pair with no profile", (a) => { a.google.region = "europe-west3"; }, ErrorCode.UnknownRegionPair],
