@@ -20,7 +20,7 @@ describe("policy sla-shape", () => {
     it("reports a 99.9% dedicated shape against a 99.99% target, naming what is missing", () => {
         const s = dedicated({ ports: PORTS_999 });
         assertViolations(violationsOf(s, POLICY, FOUR_NINES), [{
-            message: /Dedicated interconnect group dedicated earns 99\.9%, short of the 99\.99% target: 99\.99% needs ports in 2 metros × 2 edge availability domains; found 2 ports: iad \(iad-zone1, iad-zone2\); 99\.99% needs attachments in 2 regions; found 1 \(us-east4\).*/,
+            message: /Dedicated interconnect group dedicated earns 99\.9%, short of the 99\.99% target: Google: 99\.99% needs ports in 2 metros × 2 edge availability domains; found 2 ports: iad \(iad-zone1, iad-zone2\); Google: 99\.99% needs attachments in 2 regions; found 1 \(us-east4\).*/,
             at: s.urn("ded-attachment-0"),
         }]);
         assert.deepEqual(violationsOf(s, POLICY, { [POLICY]: { target: "99.9" } }), []);
@@ -29,7 +29,7 @@ describe("policy sla-shape", () => {
     it("reports two ports in one edge domain as no SLA at all", () => {
         const s = dedicated({ ports: [PORTS_999[0], { ...PORTS_999[1], location: "iad-zone1-4" }] });
         assertViolations(violationsOf(s, POLICY), [
-            { message: /earns no SLA, short of the 99\.9% target: 99\.9% needs 2 ports in one metro on distinct edge availability domains; found 2 ports: iad \(iad-zone1\)/ },
+            { message: /earns no SLA, short of the 99\.9% target: Google: 99\.9% needs 2 ports in one metro on distinct edge availability domains; found 2 ports: iad \(iad-zone1\)/ },
         ]);
     });
 
@@ -64,7 +64,7 @@ describe("policy sla-shape", () => {
         const s = productionStack().remove("vpn-tunnel-3", "vpn-interface-3", "vpn-bgp-3");
         assert.deepEqual(violationsOf(s, POLICY, FOUR_NINES), []);
         assertViolations(violationsOf(s, POLICY, { [POLICY]: { target: "99.99", includeBackups: true } }), [
-            { message: /HA VPN group vpn-gateway earns no SLA, short of the 99\.99% target: 99\.99% needs 4 tunnels; found 3/, at: s.urn("vpn-gateway") },
+            { message: /HA VPN group vpn-gateway earns no SLA, short of the 99\.99% target: Google: 99\.99% needs 4 tunnels; found 3/, at: s.urn("vpn-gateway") },
         ]);
     });
 
