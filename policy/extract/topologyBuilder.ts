@@ -2,11 +2,10 @@ import {
     BgpSession, Cloud, Endpoint, EndpointKind, Link, LinkGroup, LinkKind, LinkRole, LinkStage, PortSpeed, portCapacity,
     portSpeedFromLinkType, Topology, TunnelBandwidth, vpnTunnelBandwidth,
 } from "../../sdk";
-import { learnedPriorityOf } from "../../sdk/preference";
 import { AttachmentView, OrderedPortView } from "./dedicated";
 import { HaVpnView } from "./haVpn";
 import { ManagedView } from "./managed";
-import { routerAsn, RouterSide } from "./routing";
+import { importedPriority, routerAsn, RouterSide } from "./routing";
 import { StackIndex } from "./stackIndex";
 import { StackResource } from "./stackResource";
 import { T } from "./tokens";
@@ -176,6 +175,7 @@ export class TopologyBuilder {
         if (!peer || gcpAsn === undefined || awsAsn === undefined) return undefined;
         const range = addressInPrefix(side.routerInterface?.props.ipRange);
         const advertised = list(peer.props.advertisedIpRanges).map((r) => text(record(r)?.range)).filter((r): r is string => r !== undefined);
+        const learned = importedPriority(this.index, peer);
         advertised.forEach((r) => this.prefixes.gcp.add(r));
         return {
             id: this.index.label(peer),
@@ -186,24 +186,11 @@ export class TopologyBuilder {
             gcpAddress: range?.address,
             awsAddress: bareAddress(peer.props.peerIpAddress),
             routePriority: num(peer.props.advertisedRoutePriority) ?? DEFAULT_ROUTE_PRIORITY,
-            ...this.learnedPriority(peer),
+            ...(learned !== undefined && { learnedPriority: learned }),
             md5: record(peer.props.md5AuthenticationKey) !== undefined,
             bfd: ["ACTIVE", "PASSIVE"].includes(text(record(peer.props.bfd)?.sessionInitializationMode) ?? ""),
             enabled: peer.props.enable !== false,
         };
-    }
-
-    /** The priority the peer's import route policies give every learned route, when they set one (sdk/preference.ts). */
-    private learnedPriority(peer: StackResource): { learnedPriority?: number } {
-        const policies = texts(peer.props.importPolicies)
-            .map((name) => this.index.all(T.gcpRouterRoutePolicy).find((p) => text(p.props.name) === name || p.name === name));
-        const terms = policies.flatMap((policy) => text(policy?.props.type) === "ROUTE_POLICY_TYPE_EXPORT" ? [] : list(policy?.props.terms).map(record))
-            .map((term) => ({
-                match: text(record(term?.match)?.expression),
-                actions: list(term?.actions).map((a) => text(record(a)?.expression)).filter((a): a is string => a !== undefined),
-            }));
-        const learnedPriority = learnedPriorityOf(terms);
-        return learnedPriority === undefined ? {} : { learnedPriority };
     }
 
     /** True when every router's VPC routes globally, false when one does not, undefined when a VPC is not in this stack. */

@@ -1,5 +1,6 @@
 import { BACKUP_LEARNED_PRIORITY, Prefix, ROUTE_PRIORITY } from "../../sdk";
 import { DEFAULT_ROUTE_PRIORITY, StackResource } from "../extract";
+import { importedPriority } from "../extract/routing";
 import { list, networkPrefix, num, record, text } from "../extract/values";
 import { stackPolicy } from "./define";
 import { listed } from "./words";
@@ -53,8 +54,7 @@ export const backupPreference = stackPolicy<BackupPreferenceConfig>({
             `Set advertisedRoutePriority on the VPN's peers to at least ${primary.priority + config.minimumGap} (crosscloud gives backups ${ROUTE_PRIORITY.backup}).`, backup.peer.urn);
     }
     // Google→AWS: what each peer's import policies make of every route it learns (AWS's MED, 0, when none sets it).
-    const learned = new Map(model.topology.sessions.map((session) => [session.id, session.learnedPriority]));
-    const learnedOf = (peer: StackResource) => learned.get(model.index.label(peer)) ?? 0;
+    const learnedOf = (peer: StackResource) => importedPriority(model.index, peer) ?? 0;
     const interconnectPeers = interconnect.map((a) => a.peer);
     const worstPrimary = interconnectPeers.reduce((worst, peer) => (learnedOf(peer) > learnedOf(worst) ? peer : worst), interconnectPeers[0]);
     for (const backup of vpn) {
