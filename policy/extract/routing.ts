@@ -66,8 +66,9 @@ export function routerAsn(router: StackResource | undefined): number | undefined
  */
 export function importedPriority(index: StackIndex, peer: StackResource): number | undefined {
     const policies = policiesByName(index);
+    const router = routerKey(peer);
     const terms = texts(peer.props.importPolicies)
-        .map((name) => policies.get(name))
+        .map((name) => policies.get(`${router}|${name}`))
         .filter((policy) => policy !== undefined && text(policy.props.type) !== "ROUTE_POLICY_TYPE_EXPORT")
         .flatMap((policy) => list(policy!.props.terms).map(record))
         .map((term) => ({
@@ -79,17 +80,24 @@ export function importedPriority(index: StackIndex, peer: StackResource): number
 
 const routePolicies = new WeakMap<StackIndex, Map<string, StackResource>>();
 
-/** Route policies by their Google name and their Pulumi name, indexed once per stack. */
+/** Route policies by router and name (Google's, or Pulumi's while Google's is unknown), indexed once per stack: a name is unique per router only. */
 function policiesByName(index: StackIndex): Map<string, StackResource> {
     let byName = routePolicies.get(index);
     if (!byName) {
         byName = new Map();
         for (const policy of index.all(T.gcpRouterRoutePolicy)) {
-            byName.set(policy.name, policy);
+            const router = routerKey(policy);
+            byName.set(`${router}|${policy.name}`, policy);
             const name = text(policy.props.name);
-            if (name !== undefined) byName.set(name, policy);
+            if (name !== undefined) byName.set(`${router}|${name}`, policy);
         }
         routePolicies.set(index, byName);
     }
     return byName;
+}
+
+/** The router a peer or policy names, by its last path segment (a name or a self link). */
+function routerKey(r: StackResource): string {
+    const router = text(r.props.router);
+    return router === undefined ? "?" : lastSegment(router);
 }
