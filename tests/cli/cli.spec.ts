@@ -153,11 +153,13 @@ describe("crosscloud CLI", function () {
             assert.deepEqual(topology.links.map((l) => `${l.kind} ${l.group} ${l.id}`).sort(), [
                 "ha-vpn dev-havpn dev-tunnel-0", "ha-vpn dev-havpn dev-tunnel-1", "managed managed dev-transport",
             ]);
-            const resilience = plan.resilience as { totalGbps: number; failures: { kind: string; id: string; survivingGbps: number }[] };
-            assert.equal(resilience.totalGbps, 12.5);
+            const resilience = plan.resilience as { totalMbps: number; failures: { kind: string; id: string; survivingMbps: number; carriers: Record<string, string[]> }[] };
+            assert.equal(resilience.totalMbps, 12500);
             const connectionDown = resilience.failures.find((f) => f.kind === "managedConnection")!;
             assert.equal(connectionDown.id, "dev-connection");
-            assert.equal(connectionDown.survivingGbps, 2.5, "the two tunnels survive");
+            assert.equal(connectionDown.survivingMbps, 2500, "the two tunnels survive");
+            // With the managed connection gone, the tunnels carry the traffic both ways.
+            assert.deepEqual(connectionDown.carriers, { awsToGoogle: ["dev-havpn"], googleToAws: ["dev-havpn"] });
         });
 
         it("reports the policy verdicts", () => {
