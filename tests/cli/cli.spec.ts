@@ -58,6 +58,7 @@ describe("crosscloud CLI", function () {
     before(() => {
         runs.estate = npmStart("--out", svgDir);
         runs.estateProd = crosscloud("plan", "--stack", "prod", "--json");
+        runs.ready = crosscloud("plan", "--cwd", "tests/cli/fixtures/ready", "--stack", "cci", "--json");
         runs.planDev = crosscloud("plan", "--cwd", EDGE, "--stack", "dev", "--json");
         runs.rollout = crosscloud("rollout", "--offline", "--cwd", EDGE);
         runs.throwing = crosscloud("plan", "--cwd", EDGE, "--stack", "odd");
@@ -109,6 +110,20 @@ describe("crosscloud CLI", function () {
             assert.ok(plan.resilience.failures.length > 0);
             assert.ok(Array.isArray(plan.policy.violations));
         });
+    });
+
+    it("shows every generated key as [secret] in a preview, as Pulumi would: MD5 keys on both ends, pre-shared keys", async () => {
+        const ready = await runs.ready;
+        assert.equal(ready.status, 0, ready.stderr);
+        const resources = (JSON.parse(ready.stdout) as { resources: { name: string; inputs: Record<string, unknown> }[] }).resources;
+        const keys = resources.flatMap((r) => [
+            ...("bgpAuthKey" in r.inputs ? [[r.name, r.inputs.bgpAuthKey]] : []),
+            ...("md5AuthenticationKey" in r.inputs ? [[r.name, (r.inputs.md5AuthenticationKey as { key: unknown }).key]] : []),
+            ...["tunnel1PresharedKey", "tunnel2PresharedKey", "sharedSecret"].filter((k) => k in r.inputs).map((k) => [`${r.name}.${k}`, r.inputs[k]]),
+        ]);
+        // 2 VIFs and 2 peers (one MD5 key each, both ends), 2 VPN connections × 2 tunnels, 4 Google tunnels.
+        assert.equal(keys.length, 2 + 2 + 4 + 4, JSON.stringify(keys));
+        for (const [where, shown] of keys) assert.equal(shown, "[secret]", String(where));
     });
 
     describe("plan --json of a raw-resource program", () => {
