@@ -57,7 +57,7 @@ export interface ManagedLinkInput<Id> {
     stackType?: StackType;
 }
 
-export interface DedicatedLinkInput<Id> {
+export interface DedicatedLinkInput {
     sla?: SlaTarget;
     portSpeed: PortSpeed;
     linksPerPort?: number;
@@ -76,7 +76,7 @@ export interface VpnLinkInput {
 export interface PrimaryLinkInput<Id> {
     kind: LinkKind;
     managed?: ManagedLinkInput<Id>;
-    dedicated?: DedicatedLinkInput<Id>;
+    dedicated?: DedicatedLinkInput;
     haVpn?: VpnLinkInput;
 }
 
@@ -98,7 +98,7 @@ export interface CrossCloudNetworkInput<Id = unknown> {
 export interface ChildInputs<Id> {
     haVpn?: VpnChildInput<Id>;
     managed?: ManagedInterconnectInput & { activationKey?: Id; aws: { transitGatewayId?: Id; directConnectGatewayId?: Id; environmentId?: Id }; google: { network?: Id; hub?: Id; project?: Id } };
-    dedicated?: DedicatedInterconnectInput & { google: NetworkGoogleInput<Id>; aws: NetworkAwsInput<Id> & { directConnectGatewayAsn: number }; macsec?: DedicatedLinkInput<Id>["macsec"] };
+    dedicated?: DedicatedInterconnectInput & { google: NetworkGoogleInput<Id>; aws: NetworkAwsInput<Id> & { directConnectGatewayAsn: number } };
     backup?: VpnChildInput<Id>;
 }
 

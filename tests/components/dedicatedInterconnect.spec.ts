@@ -29,7 +29,6 @@ const T = {
     component: "interconnect:index:DedicatedInterconnect",
 };
 const NETWORK = "https://www.googleapis.com/compute/v1/projects/acme-transit/global/networks/shared-transit";
-const HEX = "0123456789abcdef".repeat(4);
 
 const port = (location: string, awsLocation: string, awsRegion?: string) => ({
     location, remoteLocation: `aws-${awsLocation.toLowerCase()}`, awsLocation, ...(awsRegion && { awsRegion }), ready: true,
