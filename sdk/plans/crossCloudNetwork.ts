@@ -8,6 +8,7 @@ import { bestTier } from "../sla";
 import { LinkKind, LinkRole, SlaTier, Topology, mergeTopologies } from "../topology";
 import { DedicatedAttachmentInput, DedicatedInterconnectInput, DedicatedInterconnectPlan, DedicatedPortInput, planDedicatedInterconnect, SlaTarget } from "./dedicated";
 import { HaVpnInput, HaVpnPlan, planHaVpn } from "./haVpn";
+import { oneOf, optionalFlag } from "./checks";
 import { InitiatedBy, KeyHandoff, ManagedInterconnectInput, ManagedInterconnectPlan, planManagedInterconnect, StackType } from "./managedInterconnect";
 
 /**
@@ -220,18 +221,12 @@ function checkShapeOfArgs(input: CrossCloudNetworkInput<unknown>): void {
     if (typeof r !== "object" || r === null || typeof r.bandwidthGbps !== "number" || !Number.isFinite(r.bandwidthGbps) || r.bandwidthGbps <= 0) {
         fail({ code: ErrorCode.InvalidArgument, field: "requirement.bandwidthGbps", value: r?.bandwidthGbps, rule: "must be a positive number of Gbps", fix: "State the bandwidth the environment needs, e.g. 10." });
     }
-    if (!(Object.values(SlaTier) as string[]).includes(r.sla)) {
-        fail({ code: ErrorCode.InvalidArgument, field: "requirement.sla", value: r.sla, rule: `must be one of ${Object.values(SlaTier).join(", ")}`, fix: 'Use "99.99" for production.' });
-    }
-    if (r.survivesSingleFailure !== undefined && typeof r.survivesSingleFailure !== "boolean") {
-        fail({ code: ErrorCode.InvalidArgument, field: "requirement.survivesSingleFailure", value: r.survivesSingleFailure, rule: "must be true or false", fix: "Leave it out (true) or write false without quotes." });
-    }
+    oneOf(r.sla, SlaTier, "requirement.sla");
+    optionalFlag(r.survivesSingleFailure, "requirement.survivesSingleFailure", "Leave it out (true) or write false without quotes.");
     if (input.backup !== undefined && input.backup !== null && !isObject(input.backup)) {
         fail({ code: ErrorCode.InvalidArgument, field: "backup", value: input.backup, rule: "must be an object", fix: 'Describe the backup HA VPN, e.g. { tunnelBandwidth: "large" }, or leave it out.' });
     }
-    if (input.production !== undefined && typeof input.production !== "boolean") {
-        fail({ code: ErrorCode.InvalidArgument, field: "production", value: input.production, rule: "must be true or false", fix: "Set production: true to protect ports, LAGs and managed connections from deletion." });
-    }
+    optionalFlag(input.production, "production", "Set production: true to protect ports, LAGs and managed connections from deletion.");
     if (input.linkLocalBlock !== undefined) checkBlock(Prefix.parse(input.linkLocalBlock, "linkLocalBlock"), "linkLocalBlock");
     if (input.reservedPrefixes !== undefined) Prefix.parseAll(input.reservedPrefixes, "reservedPrefixes");
     // An HA VPN carries what the Transit Gateway's route table holds, so no child reads prefixes.aws: check it here.

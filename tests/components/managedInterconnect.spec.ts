@@ -76,6 +76,10 @@ describe("ManagedInterconnect", () => {
             assert.equal(transport.inputs.stackType, StackType.Ipv4Only);
         });
 
+        it("never replaces the connection for a key Google changes after acceptance: the key is ignored once the connection exists", () => {
+            assert.deepEqual(plan.named("prod-connection").ignoreChanges, ["activationKey"]);
+        });
+
         it("makes the AWS half depend on the Google half, so a destroy removes the connection first", () => {
             assert.ok(plan.named("prod-connection").dependencies.includes(plan.named("prod-transport").urn));
             assert.ok(!plan.named("prod-transport").dependencies.includes(plan.named("prod-connection").urn));
@@ -132,6 +136,15 @@ describe("ManagedInterconnect", () => {
     describe("AWS-initiated, automatic key handoff", () => {
         let plan: Plan;
         before(async () => { plan = await declare(args(awsInitiated), { "gcp:project": "acme-transit" }); });
+
+        it("sets on the Transport only what Google's API takes with a key: the key and the remote profile, no bandwidth and no remote account", () => {
+            const transport = plan.named("prod-transport");
+            assert.ok(transport.inputs.providedActivationKey !== undefined && transport.inputs.remoteProfile !== undefined);
+            assert.deepEqual([transport.inputs.bandwidth, transport.inputs.remoteAccountId], [undefined, undefined]);
+            // The key is immutable on the Transport: a changed key on the AWS side is ignored rather than replacing it.
+            assert.deepEqual(transport.ignoreChanges, ["providedActivationKey"]);
+            assert.deepEqual(plan.named("prod-connection").ignoreChanges, []);
+        });
 
         it("creates the connection in the environment, offered to the Google project", () => {
             const connection = plan.named("prod-connection");
@@ -213,6 +226,23 @@ describe("ManagedInterconnect", () => {
         assert.equal(association.inputs.dxGatewayId, "5f2c9a1e-0000-4000-8000-000000000001");
         assert.equal(association.inputs.associatedGatewayId, transitGateway.outputs.id);
         assert.deepEqual(plan.named("prod-connection").inputs.attachPoint, { directConnectGateway: "5f2c9a1e-0000-4000-8000-000000000001" });
+    });
+
+    it("declares the VPC peering only once the Transport's peering network is known, and says so meanwhile", async () => {
+        const preview = await capture(() => { new ManagedInterconnect("prod", args()); }, { preview: true });
+        assert.deepEqual(preview.ofType("gcp:compute/networkPeering:NetworkPeering"), []);
+        const planned = await declare(args());
+        const [peering] = planned.ofType("gcp:compute/networkPeering:NetworkPeering");
+        assert.equal(peering.inputs.peerNetwork, planned.named("prod-transport").outputs.peeringNetwork);
+        assert.equal(planned.named("prod").outputs.nextStep, undefined);
+        const { planManagedInterconnect } = await import("../../sdk/plans/managedInterconnect");
+        assert.match(planManagedInterconnect({ name: "prod", ...args() }).peeringStep ?? "", /prod-peering is declared once Google reports the Transport's peering network \(prod-transport\.peeringNetwork\)/);
+    });
+
+    it("makes the AWS connection in aws.region, through its own aws-native provider, whatever the ambient config says", async () => {
+        const plan = await declare(args((a) => { a.aws.region = "us-west-2"; a.google.region = "us-west1"; }), { "aws-native:region": "eu-west-1" });
+        assert.equal(plan.named("prod-aws-native").inputs.region, "us-west-2");
+        assert.ok(plan.named("prod-connection").provider?.startsWith(`${plan.named("prod-aws-native").urn}::`));
     });
 
     it("attaches to an NCC hub, dual stack, without a peering", async () => {

@@ -33,6 +33,28 @@ describe("policy sla-shape", () => {
         ]);
     });
 
+    it("grades AWS's half by Direct Connect locations and devices: two LAGs in one location earn no SLA, one LAG at each of four earn 99.9%", () => {
+        // Google's half is a clean 99.9%; AWS's single-location model carries none.
+        const oneLocation = dedicated({ ports: PORTS_999.map((p) => ({ ...p, awsLocation: "EqDC2" })) });
+        assertViolations(violationsOf(oneLocation, POLICY), [
+            { message: /earns no SLA, short of the 99\.9% target: .*AWS: 99\.9% needs connections at 2 or more Direct Connect locations; found EqDC2 \(EqDC2-device-0, EqDC2-device-1\)/ },
+        ]);
+        // Google's 99.99% shape on four locations, one LAG each: AWS's High model, 99.9%.
+        const fourLocations = dedicated({ ports: PORTS_9999.map((p, i) => ({ ...p, awsLocation: `loc${i}` })) });
+        assertViolations(violationsOf(fourLocations, POLICY, FOUR_NINES), [
+            { message: /earns 99\.9%, short of the 99\.99% target: AWS: 99\.99% needs connections on 2 distinct devices \(a LAG is one connection\) at each of 2 or more Direct Connect locations/ },
+        ]);
+    });
+
+    it("reports an HA VPN primary short of 99.99% on AWS's half: AWS grants each VPN connection 99.95%", () => {
+        const s = new StackBuilder();
+        addHaVpn(s);
+        assertViolations(violationsOf(s, POLICY, FOUR_NINES), [
+            { message: /HA VPN group vpn-gateway earns 99\.9%, short of the 99\.99% target: AWS: it commits 99\.95% to each Site-to-Site VPN connection/ },
+        ]);
+        assert.deepEqual(violationsOf(s, POLICY), []);
+    });
+
     it("reads global routing from the VPC, or from the config when the VPC lives in another stack", () => {
         assertViolations(violationsOf(dedicated({ routingMode: "REGIONAL" }), POLICY, FOUR_NINES), [
             { message: /99\.99% needs the VPC's dynamic routing mode to be GLOBAL/ },
