@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { PortSpeed, TunnelBandwidth } from "../sdk/bandwidth";
+import { Bandwidth, PortSpeed, TunnelBandwidth } from "../sdk/bandwidth";
 import { childInputs, planCrossCloudNetwork } from "../sdk/plans/crossCloudNetwork";
-import { SlaTarget } from "../sdk/plans/dedicatedInterconnect";
+import { SlaTarget } from "../sdk/plans/dedicated";
 import { InitiatedBy, KeyHandoff, StackType } from "../sdk/plans/managedInterconnect";
 import { LinkKind, SlaTier, Topology } from "../sdk/topology";
-import { DedicatedAttachmentArgs, DedicatedInterconnect, DedicatedPortArgs, MacsecArgs, RegionRouterArgs } from "./dedicatedInterconnect";
+import { DedicatedAttachmentArgs, DedicatedInterconnect, DedicatedPortArgs, RegionRouterArgs } from "./dedicatedInterconnect";
 import { HaVpn } from "./haVpn";
 import { ManagedInterconnect } from "./managedInterconnect";
 import { AwsSideArgs, GoogleSideArgs } from "./sides";
@@ -66,14 +66,12 @@ export interface DedicatedLinkArgs {
     sla?: SlaTarget;
     /** Port speed. */
     portSpeed: PortSpeed;
-    /** Links per port (LAG members). Defaults to 1. */
+    /** Links per port (LAG members): 1, the only count offered (see `DedicatedInterconnect`). */
     linksPerPort?: number;
-    /** Ports by stable key. */
+    /** Ports by stable key; each is declared in two stages (`ready`). */
     ports: { [key: string]: DedicatedPortArgs };
-    /** VLAN attachments by stable key. */
+    /** VLAN attachments by stable key, declared once their port is ready. */
     attachments: { [key: string]: DedicatedAttachmentArgs };
-    /** MACsec on every port (two steps; see `MacsecArgs`). */
-    macsec?: MacsecArgs;
 }
 
 /** An HA VPN, as the primary or the backup: see `HaVpn`. */
@@ -127,7 +125,7 @@ export class CrossCloudNetwork extends pulumi.ComponentResource {
     readonly topology: pulumi.Output<Topology>;
     /** The SLA tier the whole shape earns. */
     readonly slaTier: pulumi.Output<SlaTier>;
-    /** Gbps between the clouds with every link up. */
+    /** Gbps between the clouds with every link up (and every ordered port ready). */
     readonly totalGbps: pulumi.Output<number>;
     /** Gbps left after the worst single failure. */
     readonly minSurvivingGbps: pulumi.Output<number>;
@@ -152,8 +150,8 @@ export class CrossCloudNetwork extends pulumi.ComponentResource {
 
         this.topology = pulumi.output(plan.topology);
         this.slaTier = pulumi.output(plan.resilience.sla.tier);
-        this.totalGbps = pulumi.output(plan.resilience.totalGbps);
-        this.minSurvivingGbps = pulumi.output(plan.minSurvivingGbps);
+        this.totalGbps = pulumi.output(Bandwidth.fromMbps(plan.resilience.totalMbps).gbps);
+        this.minSurvivingGbps = pulumi.output(Bandwidth.fromMbps(plan.minSurvivingMbps).gbps);
         this.singlePointsOfFailure = pulumi.output(plan.resilience.singlePointsOfFailure.map((f) => `${f.kind}:${f.id}`));
         this.directConnectGatewayId = primary instanceof HaVpn ? pulumi.output(undefined) : primary.directConnectGatewayId;
         this.nextStep = primary instanceof HaVpn ? pulumi.output(undefined) : primary.nextStep;
@@ -169,15 +167,14 @@ export class CrossCloudNetwork extends pulumi.ComponentResource {
     }
 }
 
-/** The network's own inputs carry the children's secrets too: an activation key or MACsec keys given as plain text stay secret. */
+/** The network's own inputs carry the children's secrets too: an activation key given as plain text stays secret. */
 function withSecrets(args: CrossCloudNetworkArgs): pulumi.Inputs {
-    const { managed, dedicated } = args.primary;
+    const { managed } = args.primary;
     return {
         ...args,
         primary: {
             ...args.primary,
             ...(managed?.activationKey !== undefined && { managed: { ...managed, activationKey: pulumi.secret(managed.activationKey) } }),
-            ...(dedicated?.macsec !== undefined && { dedicated: { ...dedicated, macsec: pulumi.secret(dedicated.macsec) } }),
         },
     };
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as interconnect from "@pulumi/aws-native/interconnect";
+import type * as awsNativeProvider from "@pulumi/aws-native/provider";
 import * as directconnect from "@pulumi/aws/directconnect";
 import * as ec2transitgateway from "@pulumi/aws/ec2transitgateway";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
@@ -9,6 +10,7 @@ import { getProjectOutput } from "@pulumi/gcp/organizations/getProject";
 import {
     InitiatedBy, KeyHandoff, ManagedInterconnectPlan, planManagedInterconnect, requireActivationKey, StackType,
 } from "../sdk/plans/managedInterconnect";
+import { managedNames } from "../sdk/plans/names";
 import { Topology } from "../sdk/topology";
 import { requirePeer } from "./peers";
 import { AwsSideArgs } from "./sides";
@@ -41,8 +43,6 @@ export interface ManagedGoogleArgs {
     network?: pulumi.Input<string>;
     /** NCC hub (same project) the Transport attaches to instead of a VPC (beta). Exactly one of `network` and `hub`. */
     hub?: pulumi.Input<string>;
-    /** Prefixes Google advertises to AWS (IPv6 with dual stack). */
-    advertisedRoutes: string[];
     /** IPv4 only (default) or dual stack. */
     stackType?: StackType;
     /**
@@ -66,7 +66,13 @@ export interface ManagedInterconnectArgs {
      * `config.requireSecret(...)`. It is kept secret either way.
      */
     activationKey?: pulumi.Input<string>;
-    /** The AWS side: region, Transit Gateway (given, or created) and the Direct Connect gateway the connection attaches to. */
+    /** Prefixes Google advertises to AWS (the Transport's advertised routes; IPv6 with dual stack). */
+    advertisedPrefixes: string[];
+    /**
+     * The AWS side: region, Transit Gateway (given, or created) and the Direct Connect gateway the
+     * connection attaches to. The connection is made in `aws.region`, through an aws-native provider
+     * of this component's own for that region.
+     */
     aws: ManagedAwsArgs;
     /** The Google side: region, the VPC or NCC hub the Transport lands in, and the routes it advertises. */
     google: ManagedGoogleArgs;
@@ -78,7 +84,9 @@ export interface ManagedInterconnectArgs {
  * AWS Interconnect – multicloud ⇄ Google Partner Cross-Cloud Interconnect: a Google Transport and
  * an AWS Interconnect connection on a Direct Connect gateway associated with a Transit Gateway,
  * with the activation-key handshake wired between them. Children follow `opts.providers`
- * (`[aws, awsNative, gcp]`); the aws-native provider's region is the connection's region.
+ * (`[aws, gcp]`), except the AWS connection: the region of a managed connection pairs with the
+ * Transport's, so it is made through an aws-native provider for `aws.region` that this component
+ * declares, never one whose region comes from ambient config.
  */
 export class ManagedInterconnect extends pulumi.ComponentResource {
     /** The link as planned: one managed connection, its SLA group, endpoints and prefixes. */
@@ -91,29 +99,23 @@ export class ManagedInterconnect extends pulumi.ComponentResource {
     readonly directConnectGatewayId: pulumi.Output<string>;
     /** Prefixes each cloud advertises to the other. */
     readonly prefixes: pulumi.Output<Topology["prefixes"]>;
-    /** What to do before the link can come up, when this run cannot finish it. */
+    /** What to do, or wait for, before the link can come up: a manual key handoff, the VPC peering. */
     readonly nextStep: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: ManagedInterconnectArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = planManagedInterconnect({ name, ...args });
         // An optional peer: only this component needs it, so only this component loads it.
         const { Connection } = requirePeer<typeof interconnect>("@pulumi/aws-native", "@pulumi/aws-native/interconnect", "ManagedInterconnect");
+        const { Provider } = requirePeer<typeof awsNativeProvider>("@pulumi/aws-native", "@pulumi/aws-native/provider", "ManagedInterconnect");
         super("interconnect:index:ManagedInterconnect", name, { ...args, activationKey: args.activationKey && pulumi.secret(args.activationKey) }, opts);
         const children = { parent: this };
+        const names = managedNames(name);
 
         const directConnectGatewayId = declareGateways(name, plan, args.aws, children);
-        const context: HalfContext = { name, plan, args, Connection, directConnectGatewayId, project: googleProject(args.google, children), opts: children };
+        const awsNative = new Provider(names.awsNativeProvider, { region: args.aws.region as awsNativeProvider.ProviderArgs["region"] }, children);
+        const context: HalfContext = { name, plan, args, Connection, awsNative, directConnectGatewayId, project: googleProject(args.google, children), opts: children };
         const { connection, transport } = plan.initiatedBy === InitiatedBy.Google ? declareGoogleInitiated(context) : declareAwsInitiated(context);
-        if (transport && args.google.network) {
-            // The Transport lives in a Google-managed network peered toward the VPC; routes flow once the VPC peers back.
-            new compute.NetworkPeering(`${name}-peering`, {
-                network: args.google.network,
-                peerNetwork: transport.peeringNetwork,
-                importCustomRoutes: true,
-                exportCustomRoutes: true,
-                stackType: plan.stackType,
-            }, children);
-        }
+        const peeringNetwork = transport && args.google.network ? declarePeering(context, transport, args.google.network) : undefined;
 
         for (const warning of plan.warnings) pulumi.log.warn(warning, this);
         if (plan.nextStep) pulumi.log.warn(plan.nextStep, this);
@@ -123,7 +125,10 @@ export class ManagedInterconnect extends pulumi.ComponentResource {
         this.transportState = transport ? transport.state : pulumi.output(undefined);
         this.directConnectGatewayId = pulumi.output(directConnectGatewayId);
         this.prefixes = pulumi.output(plan.topology.prefixes);
-        this.nextStep = pulumi.output(plan.nextStep);
+        this.nextStep = pulumi.output(peeringNetwork ?? "").apply((known) => {
+            const steps = [plan.nextStep, peeringNetwork && !known ? plan.peeringStep : undefined].filter((s) => s !== undefined);
+            return steps.length === 0 ? undefined : steps.join("\n");
+        });
         this.registerOutputs({
             topology: this.topology,
             connectionState: this.connectionState,
@@ -140,6 +145,8 @@ interface HalfContext {
     name: string;
     /** The AWS half's resource class, from the optional aws-native peer. */
     Connection: typeof interconnect.Connection;
+    /** The aws-native provider for `aws.region`: where the connection is made. */
+    awsNative: pulumi.ProviderResource;
     plan: ManagedInterconnectPlan;
     args: ManagedInterconnectArgs;
     directConnectGatewayId: pulumi.Input<string>;
@@ -156,14 +163,15 @@ interface Halves {
 
 /** The Direct Connect gateway (given or created) and its association with the Transit Gateway (given or created). */
 function declareGateways(name: string, plan: ManagedInterconnectPlan, aws: ManagedAwsArgs, opts: pulumi.CustomResourceOptions): pulumi.Input<string> {
-    const transitGatewayId = aws.transitGatewayId ?? new ec2transitgateway.TransitGateway(`${name}-transit-gateway`, {
+    const names = managedNames(name);
+    const transitGatewayId = aws.transitGatewayId ?? new ec2transitgateway.TransitGateway(names.transitGateway, {
         amazonSideAsn: plan.transitGatewayAsn,
         region: aws.region,
     }, opts).id;
-    const directConnectGatewayId = aws.directConnectGatewayId ?? new directconnect.Gateway(`${name}-dx-gateway`, {
+    const directConnectGatewayId = aws.directConnectGatewayId ?? new directconnect.Gateway(names.dxGateway, {
         amazonSideAsn: String(plan.directConnectGatewayAsn),
     }, opts).id;
-    new directconnect.GatewayAssociation(`${name}-association`, {
+    new directconnect.GatewayAssociation(names.association, {
         dxGatewayId: directConnectGatewayId,
         associatedGatewayId: transitGatewayId,
         allowedPrefixes: plan.allowedPrefixes,
@@ -172,39 +180,79 @@ function declareGateways(name: string, plan: ManagedInterconnectPlan, aws: Manag
     return directConnectGatewayId;
 }
 
-/** The Transport generates the key and the connection accepts it, so a destroy removes the AWS half first. */
+/**
+ * The Transport generates the key and the connection accepts it, so a destroy removes the AWS half
+ * first. The key matters only to the create: aws-native replaces a connection whose `activationKey`
+ * changes (a create-only property of AWS::Interconnect::Connection), and Google documents the
+ * generated key as valid only while the Transport waits in PENDING_KEY (networkconnectivity
+ * Transport: generatedActivationKey), so a key Google clears or rotates after AWS has accepted it is
+ * ignored instead of replacing a paid, running connection.
+ */
 function declareGoogleInitiated(c: HalfContext): Halves {
-    const transport = new networkconnectivity.Transport(`${c.name}-transport`, {
+    const names = managedNames(c.name);
+    const transport = new networkconnectivity.Transport(names.transport, {
         ...transportArgs(c),
         bandwidth: c.plan.bandwidth.google,
         remoteAccountId: getCallerIdentityOutput({}, c.opts).accountId,
     }, halfOptions(c, { additionalSecretOutputs: TRANSPORT_KEYS }));
-    const connection = new c.Connection(`${c.name}-connection`, {
+    const connection = new c.Connection(names.connection, {
         attachPoint: { directConnectGateway: c.directConnectGatewayId },
         activationKey: pulumi.secret(transport.generatedActivationKey),
-    }, halfOptions(c, { additionalSecretOutputs: CONNECTION_KEYS, dependsOn: [transport] }));
+    }, halfOptions(c, { additionalSecretOutputs: CONNECTION_KEYS, dependsOn: [transport], provider: c.awsNative, ignoreChanges: ["activationKey"] }));
     return { connection, transport };
 }
 
 /**
  * The connection is created in an Interconnect environment and the Transport accepts its key, so a
  * destroy removes the Google half first. The Transport waits for the key in a manual handoff.
+ *
+ * The Transport takes the key and the remote profile, and no bandwidth: Google's API documents both
+ * as optional, immutable fields of one create, the key only for a profile with an INPUT key flow,
+ * and the bandwidth as "set when no activation key is being provided" (networkconnectivity
+ * Transport reference; RemoteTransportProfile.KeyProvisioningFlow). gcloud makes --activation-key and
+ * --remote-profile exclusive because it reads the profile from the key; the Pulumi provider requires
+ * remoteProfile, and the profile the key names is the region pair's. The key is immutable, so a
+ * changed key output on the AWS side after acceptance is ignored rather than replacing the Transport.
  */
 function declareAwsInitiated(c: HalfContext): Halves {
-    const connection = new c.Connection(`${c.name}-connection`, {
+    const names = managedNames(c.name);
+    const connection = new c.Connection(names.connection, {
         attachPoint: { directConnectGateway: c.directConnectGatewayId },
         environmentId: c.args.aws.environmentId,
         bandwidth: c.plan.bandwidth.aws,
         remoteAccount: { identifier: c.project },
-    }, halfOptions(c, { additionalSecretOutputs: CONNECTION_KEYS }));
+    }, halfOptions(c, { additionalSecretOutputs: CONNECTION_KEYS, provider: c.awsNative }));
     if (!c.plan.declaresTransport) return { connection };
 
-    const key = c.args.activationKey ?? connection.activationKey.apply((k) => requireActivationKey(k, `${c.name}-connection`));
-    const transport = new networkconnectivity.Transport(`${c.name}-transport`, {
+    const key = c.args.activationKey ?? connection.activationKey.apply((k) => requireActivationKey(k, names.connection));
+    const transport = new networkconnectivity.Transport(names.transport, {
         ...transportArgs(c),
         providedActivationKey: pulumi.secret(key),
-    }, halfOptions(c, { additionalSecretOutputs: TRANSPORT_KEYS, dependsOn: [connection] }));
+    }, halfOptions(c, { additionalSecretOutputs: TRANSPORT_KEYS, dependsOn: [connection], ignoreChanges: ["providedActivationKey"] }));
     return { connection, transport };
+}
+
+/**
+ * The Transport lives in a Google-managed network peered toward the VPC; routes flow once the VPC
+ * peers back. That network is named in `peeringNetwork`, which Google fills in as it configures the
+ * Transport (networkconnectivity Transport: "Output only. VPC Network URI that was created for the VPC
+ * Peering connection"), so the peering is declared once it is known: in the update that created the
+ * Transport if Google reports it by then, else in the next one. A preview of a new Transport cannot
+ * show it; the component's `nextStep` says so. Returns the network as it is known (empty: not yet).
+ */
+function declarePeering(c: HalfContext, transport: networkconnectivity.Transport, network: pulumi.Input<string>): pulumi.Output<string> {
+    return transport.peeringNetwork.apply((peerNetwork) => {
+        if (peerNetwork) {
+            new compute.NetworkPeering(managedNames(c.name).peering, {
+                network,
+                peerNetwork,
+                importCustomRoutes: true,
+                exportCustomRoutes: true,
+                stackType: c.plan.stackType,
+            }, c.opts);
+        }
+        return peerNetwork ?? "";
+    });
 }
 
 /** What the Transport takes in both directions; only the initiating half states the bandwidth, the key carries it. */
@@ -215,7 +263,7 @@ function transportArgs({ plan, args: { google }, project }: HalfContext): networ
         remoteProfile: pulumi.interpolate`https://networkconnectivity.googleapis.com/v1/projects/${project}/locations/${google.region}/remoteTransportProfiles/${plan.remoteProfile.name}`,
         network: google.network,
         hub: google.hub,
-        advertisedRoutes: plan.advertisedRoutes,
+        advertisedRoutes: plan.advertisedPrefixes,
         stackType: plan.stackType,
         deletionPolicy: plan.production ? "PREVENT" : undefined,
     };

@@ -30,11 +30,12 @@ const network = new CrossCloudNetwork("prod", {
         kind: LinkKind.Dedicated,
         dedicated: {
             portSpeed: PortSpeed.Gbps10,
+            // Each metro's two LAGs at one AWS location; every port provisioned (`ready`), so its links are declared.
             ports: {
-                "iad-1": { location: "iad-zone1-1", remoteLocation: "aws-eqdc2", awsLocation: "EqDC2" },
-                "iad-2": { location: "iad-zone2-1", remoteLocation: "aws-csva1", awsLocation: "CSVA1" },
-                "ord-1": { location: "ord-zone1-7", remoteLocation: "aws-eqch2", awsLocation: "EqCh2", awsRegion: "us-east-2" },
-                "ord-2": { location: "ord-zone2-7", remoteLocation: "aws-csch1", awsLocation: "CSCH1", awsRegion: "us-east-2" },
+                "iad-1": { location: "iad-zone1-1", remoteLocation: "aws-eqdc2", awsLocation: "EqDC2", ready: true },
+                "iad-2": { location: "iad-zone2-1", remoteLocation: "aws-eqdc2", awsLocation: "EqDC2", ready: true },
+                "ord-1": { location: "ord-zone1-7", remoteLocation: "aws-eqch2", awsLocation: "EqCh2", awsRegion: "us-east-2", ready: true },
+                "ord-2": { location: "ord-zone2-7", remoteLocation: "aws-eqch2", awsLocation: "EqCh2", awsRegion: "us-east-2", ready: true },
             },
             attachments: {
                 "east-a": { port: "iad-1", bandwidth: "10Gbps" },

@@ -14,10 +14,13 @@ const link = new DedicatedInterconnect("prod-cci", {
     portSpeed: PortSpeed.Gbps10,
     // Remote locations as `gcloud compute interconnects remote-locations list` names them.
     ports: {
-        "iad-1": { location: "iad-zone1-1", remoteLocation: "aws-eqdc2", awsLocation: "EqDC2" },
-        "iad-2": { location: "iad-zone2-1", remoteLocation: "aws-csva1", awsLocation: "CSVA1" },
-        "ord-1": { location: "ord-zone1-7", remoteLocation: "aws-eqch2", awsLocation: "EqCh2", awsRegion: "us-east-2" },
-        "ord-2": { location: "ord-zone2-7", remoteLocation: "aws-csch1", awsLocation: "CSCH1", awsRegion: "us-east-2" },
+        // Each metro's two LAGs at one AWS location: AWS's Maximum resiliency model. `ready` once Google
+        // has tested the port and its LAG is available (see the nextStep output); until then only the
+        // ports and LAGs are declared.
+        "iad-1": { location: "iad-zone1-1", remoteLocation: "aws-eqdc2", awsLocation: "EqDC2", ready: true },
+        "iad-2": { location: "iad-zone2-1", remoteLocation: "aws-eqdc2", awsLocation: "EqDC2", ready: true },
+        "ord-1": { location: "ord-zone1-7", remoteLocation: "aws-eqch2", awsLocation: "EqCh2", awsRegion: "us-east-2", ready: true },
+        "ord-2": { location: "ord-zone2-7", remoteLocation: "aws-eqch2", awsLocation: "EqCh2", awsRegion: "us-east-2" },
     },
     attachments: {
         "east-a": { port: "iad-1", bandwidth: "10Gbps" },
@@ -49,3 +52,4 @@ const link = new DedicatedInterconnect("prod-cci", {
 export const slaTier = link.slaTier;
 export const ports = link.ports;
 export const googleSlaBlockers = link.googleSlaBlockers;
+export const nextStep = link.nextStep;

@@ -1,7 +1,8 @@
 /**
  * A production managed interconnect between the shared layer's Transit Gateway (us-east-1) and its
  * Google transit VPC (us-east4). Google initiates, so one `pulumi up` pairs both halves; the
- * default providers come from stack config (aws:region, aws-native:region, gcp:project).
+ * default providers come from stack config (aws:region, gcp:project), and the AWS connection is made
+ * in aws.region through the component's own aws-native provider.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ManagedInterconnect } from "@crosscloud/interconnect";
@@ -20,8 +21,8 @@ const link = new ManagedInterconnect("prod-managed", {
     google: {
         region: "us-east4",
         network: shared.requireOutput("network").apply(String),
-        advertisedRoutes: ["10.20.0.0/14"],
     },
+    advertisedPrefixes: ["10.20.0.0/14"],
     production: true,
 });
 

@@ -102,7 +102,8 @@ export async function withoutPromiseDebugging<T>(fn: () => Promise<T>): Promise<
 /**
  * Records every registration that reaches the current mock monitor (set by `setMocks`), and
  * makes it mark `additionalSecretOutputs` as secrets, which the real engine does and the mock
- * monitor does not.
+ * monitor does not. Provider SDKs declare their secret outputs this way (RandomPassword's `result`,
+ * a VPN connection's keys), so a value built from one is secret offline exactly as at deploy.
  */
 export function tapMonitor(): EngineLog {
     const monitor = pulumi.runtime.getMonitor() as unknown as MockMonitorMethods;
@@ -115,7 +116,7 @@ export function tapMonitor(): EngineLog {
             if (!error && response) {
                 const secretOutputs = request.getAdditionalsecretoutputsList();
                 if (secretOutputs.length > 0) {
-                    response.setObject(toStruct(response.getObject(), markSecret(fromStruct(response.getObject()), secretOutputs)));
+                    response.setObject(toStruct(response.getObject(), markSecret(fromStruct(response.getObject()), secretOutputs, pulumi.runtime.isDryRun())));
                 }
                 fill({
                     ...commonFields(request),
@@ -198,11 +199,19 @@ function toStruct(like: Struct | undefined, value: WireProperties): Struct {
     return StructClass.fromJavaScript(value);
 }
 
-function markSecret(state: WireProperties, keys: string[]): WireProperties {
+/**
+ * The engine wraps each declared secret output in a secret. In a preview a computed output is not
+ * in the state yet: the engine still hands it back as an unknown that is secret (a provider's preview
+ * returns it as computed), so an absent one becomes a secret unknown here. Outside a preview an
+ * absent output stays absent, as it does at deploy.
+ */
+function markSecret(state: WireProperties, keys: string[], preview: boolean): WireProperties {
     const marked = { ...state };
     for (const key of keys) {
-        if (key in marked && !pulumi.runtime.isRpcSecret(marked[key])) {
-            marked[key] = { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value: marked[key] };
+        if (!(key in marked) && !preview) continue;
+        const value = key in marked ? marked[key] : pulumi.runtime.unknownValue;
+        if (!pulumi.runtime.isRpcSecret(value)) {
+            marked[key] = { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value };
         }
     }
     return marked;

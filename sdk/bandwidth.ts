@@ -115,9 +115,6 @@ export const MAX_LAG_LINKS: Record<PortSpeed, number> = {
     [PortSpeed.Gbps400]: 2,
 };
 
-/** Port speeds with MACsec on both clouds' Cross-Cloud Interconnect ports. */
-export const MACSEC_PORT_SPEEDS: readonly PortSpeed[] = [PortSpeed.Gbps10, PortSpeed.Gbps100, PortSpeed.Gbps400];
-
 export function portSpeedFromLinkType(linkType: string): PortSpeed | undefined {
     return (Object.keys(PORT_LINK_TYPES) as PortSpeed[]).find((s) => PORT_LINK_TYPES[s] === linkType);
 }

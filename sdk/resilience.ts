@@ -5,6 +5,7 @@
  */
 import { ErrorCode, fail } from "./errors";
 import { assessSla, compareStrings, TopologySla } from "./sla";
+import { carriers, Carriers } from "./preference";
 import { FAILURE_KINDS, FailureKind, Link, LinkKind, LinkRole, SlaTier, Topology } from "./topology";
 
 /** One failure domain going down: `{ kind: "metro", id: "iad" }`. */
@@ -17,9 +18,10 @@ export interface Failure {
 export interface FailureCase extends Failure {
     /** Ids of the links the failure cuts, sorted; every other link survives it. */
     cut: string[];
-    survivingGbps: number;
+    /** Whole Mbps the links it does not cut can carry. */
+    survivingMbps: number;
     /** Surviving bandwidth on primary links only: what is left before falling back to a backup. */
-    survivingPrimaryGbps: number;
+    survivingPrimaryMbps: number;
     /** At least one link still joins the clouds. */
     connected: boolean;
     /**
@@ -28,11 +30,15 @@ export interface FailureCase extends Failure {
      * not the shape, answers for.
      */
     coveredByProviderSla: boolean;
+    /** The link groups that carry traffic in each direction after this failure (empty: none). */
+    carriers: Carriers;
 }
 
 export interface ResilienceReport {
-    totalGbps: number;
-    totalPrimaryGbps: number;
+    totalMbps: number;
+    totalPrimaryMbps: number;
+    /** The link groups that carry traffic in each direction with every link up. */
+    carriers: Carriers;
     /** Every distinct failure domain of every link, sorted by FAILURE_KINDS order, then id. */
     failures: FailureCase[];
     /**
@@ -48,7 +54,7 @@ export interface ResilienceReport {
 /**
  * Analyses every single failure of a topology. Deterministic and independent of the order of links
  * and groups. Throws a CrossCloudError for duplicate link ids, a bandwidth that is not a finite
- * number ≥ 0, or a link whose group is unknown or of another kind.
+ * whole number of Mbps ≥ 0, or a link whose group is unknown or of another kind.
  */
 export function analyzeResilience(topology: Topology): ResilienceReport {
     checkLinks(topology.links);
@@ -58,13 +64,18 @@ export function analyzeResilience(topology: Topology): ResilienceReport {
     const slaCoveredGroups = new Set(
         sla.groups.filter((g) => g.kind === LinkKind.Managed && g.tier !== SlaTier.None).map((g) => g.group),
     );
-    const failures = failureImpacts(links).map((impact): FailureCase => ({
-        ...impact,
-        coveredByProviderSla: impact.kind === "managedConnection" && impact.cut.every((id) => slaCoveredGroups.has(groupOf.get(id)!)),
-    }));
+    const failures = failureImpacts(links).map((impact): FailureCase => {
+        const cut = new Set(impact.cut);
+        return {
+            ...impact,
+            coveredByProviderSla: impact.kind === "managedConnection" && impact.cut.every((id) => slaCoveredGroups.has(groupOf.get(id)!)),
+            carriers: carriers(links.filter((l) => !cut.has(l.id)), topology.sessions),
+        };
+    });
     return {
-        totalGbps: sumGbps(links),
-        totalPrimaryGbps: sumGbps(links.filter(isPrimary)),
+        totalMbps: sumMbps(links),
+        totalPrimaryMbps: sumMbps(links.filter(isPrimary)),
+        carriers: carriers(links, topology.sessions),
         failures,
         ...(failures.length > 0 && { worstCase: failures.reduce(worse) }),
         singlePointsOfFailure: failures.filter((c) => !c.connected),
@@ -73,7 +84,7 @@ export function analyzeResilience(topology: Topology): ResilienceReport {
 }
 
 /** One failure's effect, before any judgement about who answers for it. */
-export type FailureImpact = Omit<FailureCase, "coveredByProviderSla">;
+export type FailureImpact = Omit<FailureCase, "coveredByProviderSla" | "carriers">;
 
 /**
  * What each single failure cuts, for every distinct failure domain of every link, in FAILURE_KINDS
@@ -81,8 +92,8 @@ export type FailureImpact = Omit<FailureCase, "coveredByProviderSla">;
  * policy pack runs it over stacks of thousands.
  */
 export function failureImpacts(links: readonly Link[]): FailureImpact[] {
-    const total = sumGbps(links);
-    const totalPrimary = sumGbps(links.filter(isPrimary));
+    const total = sumMbps(links);
+    const totalPrimary = sumMbps(links.filter(isPrimary));
     return FAILURE_KINDS.flatMap((kind) => {
         const cutBy = new Map<string, Link[]>();
         for (const link of links) {
@@ -98,8 +109,8 @@ export function failureImpacts(links: readonly Link[]): FailureImpact[] {
                 kind,
                 id,
                 cut: cut.map((l) => l.id).sort(compareStrings),
-                survivingGbps: minus(total, sumGbps(cut)),
-                survivingPrimaryGbps: minus(totalPrimary, sumGbps(cut.filter(isPrimary))),
+                survivingMbps: total - sumMbps(cut),
+                survivingPrimaryMbps: totalPrimary - sumMbps(cut.filter(isPrimary)),
                 connected: cut.length < links.length,
             };
         });
@@ -108,18 +119,13 @@ export function failureImpacts(links: readonly Link[]): FailureImpact[] {
 
 /** Keeps the earlier case on a tie, so the first in report order wins. */
 function worse(a: FailureCase, b: FailureCase): FailureCase {
-    const bLeavesLess = b.survivingGbps < a.survivingGbps
-        || (b.survivingGbps === a.survivingGbps && b.survivingPrimaryGbps < a.survivingPrimaryGbps);
+    const bLeavesLess = b.survivingMbps < a.survivingMbps
+        || (b.survivingMbps === a.survivingMbps && b.survivingPrimaryMbps < a.survivingPrimaryMbps);
     return bLeavesLess ? b : a;
 }
 
-/** Summed in whole Mbps, so 0.05 + 0.3 + 0.05 is 0.4 and not 0.39999999999999997. */
-function sumGbps(links: readonly Link[]): number {
-    return links.reduce((mbps, l) => mbps + Math.round(l.gbps * 1000), 0) / 1000;
-}
-
-function minus(gbps: number, lost: number): number {
-    return Math.round((gbps - lost) * 1000) / 1000;
+function sumMbps(links: readonly Link[]): number {
+    return links.reduce((mbps, l) => mbps + l.mbps, 0);
 }
 
 function isPrimary(link: Link): boolean {
@@ -133,8 +139,8 @@ function checkLinks(links: readonly Link[]): void {
             fail({ code: ErrorCode.Conflict, field: `links[${i}].id`, value: l.id, rule: "link ids must be unique", fix: "Rename one of the links." });
         }
         seen.add(l.id);
-        if (!Number.isFinite(l.gbps) || l.gbps < 0) {
-            fail({ code: ErrorCode.InvalidBandwidth, field: `links[${i}].gbps`, value: l.gbps, rule: "a link's bandwidth is a finite number of Gbps ≥ 0", fix: "Give the link's capacity in Gbps, e.g. 10." });
+        if (!Number.isSafeInteger(l.mbps) || l.mbps < 0) {
+            fail({ code: ErrorCode.InvalidBandwidth, field: `links[${i}].mbps`, value: l.mbps, rule: "a link's bandwidth is a whole number of Mbps ≥ 0", fix: "Give the link's capacity in Mbps, e.g. 10000 for 10 Gbps." });
         }
     });
 }

@@ -12,6 +12,18 @@ export const ROUTE_PRIORITY: Record<LinkRole, number> = {
 };
 
 /**
+ * The priority a backup's Cloud Router peers give the routes they learn from AWS, set by a BGP
+ * import route policy (MED): Cloud Router installs, for one prefix, only the routes of the lowest
+ * priority and shares traffic across equal ones, so without it the VPN would carry part of Google's
+ * traffic to AWS beside the interconnect. Google adds a region-to-region cost of 201 to 9999 to
+ * routes learned in another region; from 10200 on a route loses to every route of a base priority
+ * up to 200 wherever it was learned, so the backup carries traffic only once no primary path is
+ * left. (Cloud Router "Learned routes" and "Update the base route priority";
+ * "BGP route policies overview": a policy may change a learned route's MED to prefer one peer.)
+ */
+export const BACKUP_LEARNED_PRIORITY = 10200;
+
+/**
  * Allowed prefixes on a Direct Connect gateway's Transit Gateway association: AWS Direct Connect
  * quotas, "Prefixes per transit gateway — the maximum number of prefixes per AWS Transit Gateway
  * from AWS to on-premises on a transit virtual interface": 200, not adjustable (it was 20 until AWS

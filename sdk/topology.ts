@@ -23,6 +23,24 @@ export enum LinkRole {
     Backup = "backup",
 }
 
+/** Where a link is in its life: ordered (its port is on the way, nothing carries traffic) or ready. */
+export enum LinkStage {
+    /** The port and LAG are ordered; the link-level resources wait until the port is provisioned. */
+    Ordered = "ordered",
+    /** Declared end to end; carries traffic while it is up. */
+    Ready = "ready",
+}
+
+/** The two directions traffic takes between the clouds; each cloud picks its own path. */
+export enum Direction {
+    /** Chosen by AWS: the Transit Gateway's route evaluation, then the MED Google advertises. */
+    AwsToGoogle = "awsToGoogle",
+    /** Chosen by Google: the priority Cloud Router gives the routes it learns from AWS. */
+    GoogleToAws = "googleToAws",
+}
+
+export const DIRECTIONS: readonly Direction[] = [Direction.AwsToGoogle, Direction.GoogleToAws];
+
 export enum SlaTier {
     None = "none",
     ThreeNines = "99.9",
@@ -55,8 +73,10 @@ export interface FailureDomains {
     managedConnection?: string;
     /** A physical Cross-Cloud Interconnect port and the LAG it lands on. */
     port?: string;
-    /** The AWS Direct Connect device or location a port lands on. */
+    /** The AWS Direct Connect device a port's LAG lands on. */
     awsDevice?: string;
+    /** The AWS Direct Connect location (colocation facility) of that device, e.g. `EqDC2`. */
+    awsLocation?: string;
     /** The metropolitan area (Google interconnect metro) a port is in. */
     metro?: string;
     /** Google edge availability domain, e.g. `iad-zone1`. */
@@ -76,7 +96,7 @@ export interface FailureDomains {
 export type FailureKind = keyof FailureDomains;
 
 export const FAILURE_KINDS: readonly FailureKind[] = [
-    "managedConnection", "port", "awsDevice", "metro", "edgeDomain", "region",
+    "managedConnection", "port", "awsDevice", "awsLocation", "metro", "edgeDomain", "region",
     "cloudRouter", "vpnInterface", "awsVpnConnection", "tunnel",
 ];
 
@@ -90,8 +110,10 @@ export interface Link {
     /** Endpoint ids on each side. */
     aws: string;
     gcp: string;
-    /** What this link can carry on its own, in Gbps. */
-    gbps: number;
+    /** What this link can carry on its own, in whole Mbps (every product's tiers are whole Mbps). */
+    mbps: number;
+    /** Absent means ready: only dedicated links are ordered before they are declared. */
+    stage?: LinkStage;
     domains: FailureDomains;
 }
 
@@ -120,8 +142,17 @@ export interface BgpSession {
     gcpAddress?: string;
     /** AWS side address (no prefix length). */
     awsAddress?: string;
-    /** Google advertised route priority (MED); lower wins. */
+    /**
+     * AWS→Google preference: the priority Google advertises on this session, which AWS receives as
+     * MED; lower wins among routes AWS ranks equal by type and AS path.
+     */
     routePriority?: number;
+    /**
+     * Google→AWS preference: the priority Cloud Router gives the routes it learns on this session,
+     * set by a BGP import route policy; lower wins, equal ones share traffic (ECMP). Absent: the
+     * priority comes from the MED AWS sends, the same on every session, so such sessions tie.
+     */
+    learnedPriority?: number;
     md5?: boolean;
     bfd?: boolean;
     enabled: boolean;

@@ -90,6 +90,6 @@ export async function environmentStack() {
         minSurvivingGbps: link.minSurvivingGbps,
         singlePointsOfFailure: link.singlePointsOfFailure,
         topology: link.topology,
-        ...(network.primary.kind !== "ha-vpn" && { directConnectGatewayId: link.directConnectGatewayId }),
+        ...(network.primary.kind !== "ha-vpn" && { directConnectGatewayId: link.directConnectGatewayId, nextStep: link.nextStep }),
     };
 }

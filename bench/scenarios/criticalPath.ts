@@ -25,7 +25,7 @@ async function cases(): Promise<Case[]> {
         bandwidth: "10Gbps",
         initiatedBy,
         aws: { region: "us-east-1", transitGatewayId: "tgw-0shared", transitGatewayAsn: 64512, directConnectGatewayAsn: 64603, allowedPrefixes: ["10.10.0.0/16"], environmentId: initiatedBy === InitiatedBy.Aws ? "env-google-us-east4" : undefined },
-        google: { region: "us-east4", network: "https://www.googleapis.com/compute/v1/projects/acme-transit/global/networks/transit", advertisedRoutes: ["10.20.0.0/16"] },
+        google: { region: "us-east4", network: "https://www.googleapis.com/compute/v1/projects/acme-transit/global/networks/transit" }, advertisedPrefixes: ["10.20.0.0/16"],
     });
     const resources = async (program: () => unknown) => (await capture(program)).resources;
     return [

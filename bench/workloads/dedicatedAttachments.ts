@@ -1,6 +1,7 @@
 /**
- * N dedicated Cross-Cloud Interconnect attachments, as ⌈N/4⌉ interconnects in the prod shape:
- * 99.99% with four 10 Gbps ports in two metros (iad, sjc), one 5 Gbps attachment per port, Cloud
+ * N dedicated Cross-Cloud Interconnect attachments, as ⌈N/4⌉ interconnects in the prod shape, every
+ * port ready: 99.99% with four 10 Gbps ports in two metros (iad, sjc), each metro's two LAGs at one
+ * AWS location (AWS's Maximum resiliency), one 5 Gbps attachment per port, Cloud
  * Routers in two regions, a Direct Connect gateway each, on a shared Transit Gateway. Google
  * limits attachments per port and BGP sessions per Cloud Router, so an estate grows by adding
  * interconnects rather than piling attachments on one. Declared two ways, like the HA VPN pairs:
@@ -12,7 +13,7 @@ import * as compute from "@pulumi/gcp/compute";
 import { RandomPassword } from "@pulumi/random";
 import { DedicatedInterconnect, DedicatedInterconnectArgs, SlaTarget } from "../../components/dedicatedInterconnect";
 import { PortSpeed } from "../../sdk/bandwidth";
-import { ATTACHMENT_PREFIX_LENGTH, DedicatedInterconnectPlan, MD5_KEY_LENGTH, planDedicatedInterconnect } from "../../sdk/plans/dedicatedInterconnect";
+import { ATTACHMENT_PREFIX_LENGTH, DedicatedInterconnectPlan, MD5_KEY_LENGTH, planDedicatedInterconnect } from "../../sdk/plans/dedicated";
 import { Program } from "../../offline";
 
 export const ATTACHMENTS_PER_INTERCONNECT = 4;
@@ -26,7 +27,7 @@ export function interconnectName(i: number): string {
 }
 
 const port = (location: string, awsLocation: string, awsRegion?: string) => ({
-    location, remoteLocation: `aws-${awsLocation.toLowerCase()}`, awsLocation, ...(awsRegion && { awsRegion }),
+    location, remoteLocation: `aws-${awsLocation.toLowerCase()}`, awsLocation, ...(awsRegion && { awsRegion }), ready: true,
 });
 
 export function dedicatedArgs(): DedicatedInterconnectArgs {
@@ -35,9 +36,9 @@ export function dedicatedArgs(): DedicatedInterconnectArgs {
         portSpeed: PortSpeed.Gbps10,
         ports: {
             "iad-1": port("iad-zone1-1", "EqDC2"),
-            "iad-2": port("iad-zone2-1", "CSVA1"),
+            "iad-2": port("iad-zone2-1", "EqDC2"),
             "sjc-1": port("sjc-zone1-6", "EqSV5", "us-west-1"),
-            "sjc-2": port("sjc-zone2-6", "CSSV", "us-west-1"),
+            "sjc-2": port("sjc-zone2-6", "EqSV5", "us-west-1"),
         },
         attachments: {
             "east-a": { port: "iad-1", bandwidth: "5Gbps" },
@@ -71,7 +72,7 @@ function declareRawInterconnect(name: string, args: DedicatedInterconnectArgs, p
     const md5 = Object.fromEntries(plan.attachments.map((a) => [a.key, new RandomPassword(`${name}-md5-${a.key}`, { length: MD5_KEY_LENGTH, special: false }).result]));
 
     const ports = Object.fromEntries(plan.ports.map((p) => [p.key, new compute.Interconnect(`${name}-port-${p.key}`, {
-        interconnectType: "DEDICATED", linkType: plan.linkType, requestedLinkCount: plan.linksPerPort,
+        interconnectType: "DEDICATED", linkType: plan.linkType, requestedLinkCount: 1,
         location: p.location, remoteLocation: p.remoteLocation, deletionPolicy: "PREVENT",
     }, protect)]));
     const portLinks = Object.fromEntries(plan.ports.map((p) => [p.key, pulumi.interpolate`${COMPUTE_API}/${ports[p.key].id}`]));

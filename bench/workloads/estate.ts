@@ -15,6 +15,16 @@ export function stackConfig(stack: string, overrides: Record<string, unknown> = 
     return { ...file.config, ...overrides };
 }
 
+/**
+ * prod's config with every dedicated port ready: the stack once Google has tested the ports and
+ * their LAGs are available (stage two). The committed file is stage one, every port ordered.
+ */
+export function readyConfig(stack: string, config: Record<string, unknown> = stackConfig(stack)): Record<string, unknown> {
+    const network = structuredClone(config["crosscloud:network"]) as { primary: { dedicated?: { ports: Record<string, Record<string, unknown>> } } };
+    for (const port of Object.values(network.primary.dedicated?.ports ?? {})) port.ready = true;
+    return { ...config, "crosscloud:network": network };
+}
+
 /** Plans one stack of the estate offline, the way `pulumi preview -s <stack>` would run it. */
 export function planStack(stack: string, options: { config?: Record<string, unknown>; shared?: Record<string, unknown> } = {}): Promise<Plan> {
     return capture(() => {

@@ -23,7 +23,7 @@ export async function captureEnvironment(): Promise<CapturedResource[]> {
         new ManagedInterconnect(`${TOKEN}-mi`, {
             bandwidth: "10Gbps",
             aws: { region: "us-east-1", transitGatewayId: `tgw-${TOKEN}`, transitGatewayAsn: 64512, directConnectGatewayAsn: 64604, allowedPrefixes: ["10.12.0.0/16"] },
-            google: { region: "us-east4", network: dedicated.google.network, advertisedRoutes: ["10.22.0.0/16"] },
+            google: { region: "us-east4", network: dedicated.google.network }, advertisedPrefixes: ["10.22.0.0/16"],
         });
     });
     return [...plan.resources];

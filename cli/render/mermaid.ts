@@ -1,4 +1,5 @@
-import { Cloud, Endpoint, Link, Topology } from "../../sdk/topology";
+import { Bandwidth } from "../../sdk/bandwidth";
+import { Cloud, Endpoint, Link, LinkStage, Topology } from "../../sdk/topology";
 
 /** The topology as a Mermaid flowchart: AWS endpoints on the left, Google on the right, one edge per link. */
 export function mermaid(topology: Topology): string {
@@ -22,8 +23,10 @@ export function endpointLabel(e: Endpoint): string {
     return `${e.id} (${facts.join(", ")})`;
 }
 
+/** `prod-primary-attachment-east-a: dedicated primary, 10 Gbps, ordered`: the stage shows until the link is ready. */
 export function linkLabel(link: Link): string {
-    return `${link.id}: ${link.kind} ${link.role}, ${link.gbps} Gbps`;
+    const stage = link.stage === LinkStage.Ordered ? `, ${LinkStage.Ordered}` : "";
+    return `${link.id}: ${link.kind} ${link.role}, ${Bandwidth.fromMbps(link.mbps)}${stage}`;
 }
 
 /** A link may name an endpoint the extraction did not find; it still gets a node of its own. */

@@ -1,31 +1,59 @@
+import { Bandwidth } from "../../sdk/bandwidth";
+import { Carriers } from "../../sdk/preference";
 import { ResilienceReport } from "../../sdk/resilience";
-import { SlaTier } from "../../sdk/topology";
+import { GroupSla, SideSla } from "../../sdk/sla";
+import { Direction, SlaTier } from "../../sdk/topology";
 import { table } from "./table";
 
-/** Each single failure with what survives it, then the SLA tier each link group earns and why not more. */
+/**
+ * Each single failure with what survives it and which link group carries traffic each way after it,
+ * then the SLA each link group earns: Google's half, AWS's half, end to end, and why not more.
+ */
 export function renderResilience(report: ResilienceReport): string {
     if (report.failures.length === 0) return "  no cross-cloud links found";
     const rows = report.failures.map((f) => [
         `${f.kind} ${f.id}`,
         f.cut.length,
-        f.survivingGbps,
-        f.survivingPrimaryGbps,
+        gbps(f.survivingMbps),
+        gbps(f.survivingPrimaryMbps),
         f.connected ? "yes" : f.coveredByProviderSla ? "no (provider SLA covers it)" : "NO: single point of failure",
+        carried(f.carriers, Direction.AwsToGoogle),
+        carried(f.carriers, Direction.GoogleToAws),
     ]);
     const lines = [
-        `  ${report.totalGbps} Gbps in total, ${report.totalPrimaryGbps} Gbps primary; SLA tier earned: ${tierText(report.sla.tier)}`,
-        table(["single failure", "links cut", "surviving Gbps", "primary Gbps", "connected"], rows),
+        `  ${gbps(report.totalMbps)} Gbps in total, ${gbps(report.totalPrimaryMbps)} Gbps primary; SLA tier earned: ${tierText(report.sla.tier)}`,
+        `  with every link up, AWS→Google rides ${carried(report.carriers, Direction.AwsToGoogle)}; Google→AWS rides ${carried(report.carriers, Direction.GoogleToAws)}`,
+        table(["single failure", "links cut", "surviving Gbps", "primary Gbps", "connected", "AWS→Google rides", "Google→AWS rides"], rows),
         "",
-        table(["link group", "kind", "role", "SLA tier"], report.sla.groups.map((g) => [g.group, g.kind, g.role, tierText(g.tier)])),
+        table(["link group", "kind", "role", "Google grants", "AWS grants", "end to end"], report.sla.groups.map((g) => [
+            g.group, g.kind, g.role, side(g.google), side(g.aws), endToEnd(g),
+        ])),
     ];
     for (const g of report.sla.groups) for (const reason of g.missing) lines.push(`    ${g.group}: ${reason}`);
     const combined = report.sla.combinedDedicated;
     if (combined) {
-        lines.push(`  dedicated groups together (${combined.groups.join(", ")}): ${tierText(combined.tier)}`);
+        lines.push(`  dedicated groups together (${combined.groups.join(", ")}): Google ${side(combined.google)}, AWS ${side(combined.aws)}, end to end ${tierText(combined.tier)}`);
         for (const reason of combined.missing) lines.push(`    ${reason}`);
     }
     for (const advice of report.sla.advice) lines.push(`  advice: ${advice}`);
     return lines.join("\n");
+}
+
+/** Gbps for display: the model counts whole Mbps. */
+function gbps(mbps: number): number {
+    return Bandwidth.fromMbps(mbps).gbps;
+}
+
+function carried(carriers: Carriers, direction: Direction): string {
+    return carriers[direction].join(" + ") || "nothing";
+}
+
+function side(sla: SideSla): string {
+    return sla.percent === undefined ? `none (${sla.grade})` : `${sla.percent}% (${sla.grade})`;
+}
+
+function endToEnd(g: Pick<GroupSla, "percent" | "tier">): string {
+    return g.percent === undefined ? "none" : `${g.percent}% (tier ${tierText(g.tier)})`;
 }
 
 function tierText(tier: SlaTier): string {

@@ -3,6 +3,7 @@ import { progress } from "../progress";
 import { Project } from "../project";
 import { renderViolations } from "../render/violations";
 import { Stage } from "../rolloutFile";
+import { Link, LinkStage } from "../../sdk/topology";
 import { PreviewVerdict, StageRunner } from "./stageRunner";
 
 /**
@@ -19,8 +20,15 @@ export function offlineRunner(project: Project, stages: readonly Stage[]): Stage
             return { mandatory, advisory: policy.violations.length - mandatory } satisfies PreviewVerdict;
         },
         async up(stage) {
-            const { resources } = await planner.plan(stage.stack);
-            return `planned ${resources.length} resources (offline: nothing deployed)`;
+            const { resources, topology } = await planner.plan(stage.stack);
+            return `planned ${resources.length} resources (offline: nothing deployed)${linkStages(topology.links)}`;
         },
     };
+}
+
+/** `; links: 4 ready, 4 ordered (a-port-1, …)`: where each cross-cloud link is in its life. */
+function linkStages(links: readonly Link[]): string {
+    if (links.length === 0) return "";
+    const ordered = links.filter((l) => l.stage === LinkStage.Ordered).map((l) => l.id);
+    return `; links: ${links.length - ordered.length} ready, ${ordered.length} ordered${ordered.length > 0 ? ` (${ordered.join(", ")})` : ""}`;
 }

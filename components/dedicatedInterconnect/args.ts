@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PortSpeed } from "../../sdk/bandwidth";
-import { SlaTarget } from "../../sdk/plans/dedicatedInterconnect";
+import { SlaTarget } from "../../sdk/plans/dedicated";
 import { LinkRole } from "../../sdk/topology";
 import { AwsSideArgs, GoogleSideArgs } from "../sides";
 
@@ -18,6 +18,14 @@ export interface DedicatedPortArgs {
     metro?: string;
     /** Edge availability domain of the location, 1 or 2. Read from the location name like `metro`. */
     edgeDomain?: number;
+    /**
+     * Whether the port is provisioned: Google has tested the connection (operationalStatus
+     * `OS_ACTIVE`) and the LAG's connection is `available`. Until then only the port and its LAG are
+     * declared, and `nextStep` says what to do (hand over the LOA-CFA, wait for the cross-connect and
+     * the tests); once set, its attachments, router interfaces, BGP peers, MD5 keys and transit VIFs
+     * follow. Defaults to false.
+     */
+    ready?: boolean;
 }
 
 /** One VLAN attachment on a port, and the AWS transit virtual interface it pairs with. */
@@ -61,37 +69,26 @@ export interface DedicatedAwsArgs extends AwsSideArgs {
     allowedPrefixes: string[];
 }
 
-/** The CAK/CKN Google generated for a port's MACsec key. */
-export interface MacsecKeyArgs {
-    /** Connectivity association key: 64 hex digits. Pass it as a secret. */
-    cak: pulumi.Input<string>;
-    /** Connectivity association key name: 64 hex digits. Pass it as a secret. */
-    ckn: pulumi.Input<string>;
-}
-
-/**
- * MACsec on every port, in two steps. Google generates each port's CAK/CKN and publishes no way to
- * set them, so the first `pulumi up` requests MACsec-capable ports on both clouds; once a port is
- * provisioned, its keys (`gcloud compute interconnects macsec get-config`) go in `keys` and the
- * next `pulumi up` associates them on AWS and enforces MACsec on both ends.
- */
-export interface MacsecArgs {
-    /** Name of the key in each port's Google keychain. Defaults to `key1`. */
-    keyName?: string;
-    /** The generated CAK/CKN per port key; a port with keys is enforced (must-secure on Google, `must_encrypt` on AWS). */
-    keys?: { [port: string]: MacsecKeyArgs };
-}
-
 export interface DedicatedInterconnectArgs {
     /** The availability the shape is built for; a shape that cannot earn it is refused before anything is declared. */
     sla: SlaTarget;
     /** Speed of every link of every port; Google's link type and AWS's connection bandwidth both follow it. */
     portSpeed: PortSpeed;
-    /** Links bundled in each port (and each AWS LAG): 1 to 4 at 10 Gbps, 1 to 2 at 100 and 400 Gbps. Defaults to 1. */
+    /**
+     * Links in each port and its AWS LAG: 1, the only count both providers' resources can order on one
+     * AWS device (any other is refused, with the reason). Defaults to 1.
+     */
     linksPerPort?: number;
-    /** The ports, keyed by stable names that name their resources: 2 in one metro for 99.9%, 2 in each of 2 metros for 99.99%. */
+    /**
+     * The ports, keyed by stable names that name their resources: 2 in one metro for 99.9%, 2 in each
+     * of 2 metros for 99.99%. AWS grants an SLA only across 2 Direct Connect locations, and 99.99% only
+     * with 2 LAGs at each: land a metro's two ports at one AWS location.
+     */
     ports: { [key: string]: DedicatedPortArgs };
-    /** The VLAN attachments, keyed by stable names that name their resources and key their link-local /29s. Every port needs one. */
+    /**
+     * The VLAN attachments, keyed by stable names that name their resources and key their link-local
+     * /29s. Every port needs one; an attachment is declared once its port is `ready`.
+     */
     attachments: { [key: string]: DedicatedAttachmentArgs };
     /** The Google half: VPC, regions and Cloud Routers. */
     google: DedicatedGoogleArgs;
@@ -99,8 +96,6 @@ export interface DedicatedInterconnectArgs {
     aws: DedicatedAwsArgs;
     /** Prefixes the Cloud Routers advertise to AWS on every session. */
     advertisedPrefixes: string[];
-    /** Requests MACsec on every port; see `MacsecArgs` for the two steps. Off when absent. */
-    macsec?: MacsecArgs;
     /** Protects ports, LAGs and their connections from deletion (`protect`, Google `deletionPolicy: PREVENT`). Defaults to false. */
     production?: boolean;
     /** Primary or backup: a backup advertises a worse route priority. Defaults to primary. */

@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
-import { ATTACHMENT_PREFIX_LENGTH, childName, DedicatedInterconnectPlan } from "../../sdk/plans/dedicatedInterconnect";
+import { ATTACHMENT_PREFIX_LENGTH, DedicatedInterconnectPlan } from "../../sdk/plans/dedicated";
+import { dedicatedNames } from "../../sdk/plans/names";
+import { LinkStage } from "../../sdk/topology";
 import { DedicatedInterconnectArgs } from "./args";
 
 /** Something Google reports as standing between the declared intent and the SLA. */
@@ -24,46 +26,45 @@ export interface GoogleHalf {
     portLinks: Record<string, pulumi.Output<string>>;
     /** Cloud Router names by region. */
     routers: Record<string, pulumi.Input<string>>;
-    /** VLAN attachments by attachment key. */
+    /** VLAN attachments by attachment key: ready ports' only. */
     attachments: Record<string, compute.InterconnectAttachment>;
     slaBlockers: pulumi.Output<GoogleSlaBlocker[]>;
 }
 
 /**
- * Ports, Cloud Routers, attachments with their interface and BGP peer, and the two groups that
- * declare the SLA intent so Google reports what blocks it.
+ * Stage one: the ports (Cross-Cloud Interconnect connections) and Cloud Routers. Stage two, per
+ * ready port: attachments with their interface and BGP peer, and the two groups that declare the SLA
+ * intent over what is ready, so Google reports what blocks it. Google accepts a VLAN attachment only
+ * on a provisioned connection (stages.ts).
  */
 export function declareGoogle(
     name: string, args: DedicatedInterconnectArgs, plan: DedicatedInterconnectPlan, md5Keys: Record<string, pulumi.Output<string>>, parent: pulumi.Resource,
 ): GoogleHalf {
     const { project } = args.google;
-    const ports = Object.fromEntries(plan.ports.map((p) => [p.key, new compute.Interconnect(childName(name, "port", p.key), {
+    const names = dedicatedNames(name);
+    const ports = Object.fromEntries(plan.ports.map((p) => [p.key, new compute.Interconnect(names.port(p.key), {
         interconnectType: "DEDICATED",
         linkType: plan.linkType,
-        requestedLinkCount: plan.linksPerPort,
+        requestedLinkCount: 1,
         location: p.location,
         remoteLocation: p.remoteLocation,
         project,
         deletionPolicy: plan.production ? "PREVENT" : undefined,
-        ...(p.macsec && {
-            requestedFeatures: ["IF_MACSEC"],
-            macsec: { preSharedKeys: [{ name: p.macsec.keyName }] },
-            macsecEnabled: p.macsec.secured,
-        }),
     }, { parent, protect: plan.production })]));
 
     const portLinks = Object.fromEntries(plan.ports.map((p) => [p.key, pulumi.interpolate`${COMPUTE_API}/${ports[p.key].id}`]));
 
-    const routers = Object.fromEntries(plan.routers.map((r) => [r.region, existingRouter(args, r.region) ?? new compute.Router(childName(name, "router", r.region), {
+    const routers = Object.fromEntries(plan.routers.map((r) => [r.region, existingRouter(args, r.region) ?? new compute.Router(names.router(r.region), {
         network: args.google.network,
         region: r.region,
         project,
         bgp: { asn: r.asn },
     }, { parent }).name]));
 
-    const attachments = Object.fromEntries(plan.attachments.map((a) => {
+    const ready = plan.attachments.filter((a) => a.stage === LinkStage.Ready);
+    const attachments = Object.fromEntries(ready.map((a) => {
         const router = routers[a.region];
-        const attachment = new compute.InterconnectAttachment(childName(name, "attachment", a.key), {
+        const attachment = new compute.InterconnectAttachment(names.attachment(a.key), {
             type: "DEDICATED",
             interconnect: portLinks[a.port],
             router,
@@ -76,14 +77,14 @@ export function declareGoogle(
             candidateCloudRouterIpAddress: a.cloudRouterAddress,
             candidateCustomerRouterIpAddress: a.customerRouterAddress,
         }, { parent });
-        const routerInterface = new compute.RouterInterface(childName(name, "interface", a.key), {
+        const routerInterface = new compute.RouterInterface(names.interface(a.key), {
             router,
             region: a.region,
             project,
             interconnectAttachment: attachment.name,
             ipRange: attachment.cloudRouterIpAddress,
         }, { parent });
-        new compute.RouterPeer(childName(name, "peer", a.key), {
+        new compute.RouterPeer(names.peer(a.key), {
             router,
             region: a.region,
             project,
@@ -95,19 +96,21 @@ export function declareGoogle(
             advertisedIpRanges: plan.advertisedPrefixes.map((range) => ({ range })),
             advertisedRoutePriority: a.routePriority,
             bfd: { sessionInitializationMode: "ACTIVE" },
-            md5AuthenticationKey: { name: childName(name, "md5", a.key), key: md5Keys[a.key] },
+            md5AuthenticationKey: { name: names.md5(a.key), key: md5Keys[a.key] },
         }, { parent });
         return [a.key, attachment];
     }));
 
-    const interconnectGroup = new compute.InterconnectGroup(childName(name, "interconnect-group"), {
+    const readyPorts = plan.ports.filter((p) => p.stage === LinkStage.Ready);
+    if (readyPorts.length === 0) return { ports, portLinks, routers, attachments, slaBlockers: pulumi.output([]) };
+    const interconnectGroup = new compute.InterconnectGroup(names.interconnectGroup, {
         intent: { topologyCapability: plan.googleSlaIntent },
-        interconnects: plan.ports.map((p) => ({ name: p.key, interconnect: portLinks[p.key] })),
+        interconnects: readyPorts.map((p) => ({ name: p.key, interconnect: portLinks[p.key] })),
         project,
     }, { parent });
-    const attachmentGroup = new compute.InterconnectAttachmentGroup(childName(name, "attachment-group"), {
+    const attachmentGroup = new compute.InterconnectAttachmentGroup(names.attachmentGroup, {
         intent: { availabilitySla: plan.googleSlaIntent },
-        attachments: plan.attachments.map((a) => ({ name: a.key, attachment: attachments[a.key].selfLink })),
+        attachments: ready.map((a) => ({ name: a.key, attachment: attachments[a.key].selfLink })),
         project,
     }, { parent });
 

@@ -1,21 +1,24 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RandomPassword } from "@pulumi/random";
-import { childName, MD5_KEY_LENGTH, planDedicatedInterconnect, SlaTarget } from "../../sdk/plans/dedicatedInterconnect";
-import { SlaTier, Topology } from "../../sdk/topology";
+import { MD5_KEY_LENGTH, planDedicatedInterconnect, SlaTarget } from "../../sdk/plans/dedicated";
+import { dedicatedNames } from "../../sdk/plans/names";
+import { LinkStage, SlaTier, Topology } from "../../sdk/topology";
 import { DedicatedInterconnectArgs } from "./args";
 import { declareAws } from "./aws";
 import { declareGoogle } from "./google";
 import { AttachmentSummary, attachmentSummaries, GoogleSlaBlocker, PortSummary, portSummaries } from "./outputs";
 
 export * from "./args";
-export { AttachmentSummary, GoogleSlaBlocker, MacsecState, PortSummary } from "./outputs";
+export { AttachmentSummary, GoogleSlaBlocker, PortSummary } from "./outputs";
 export { SlaTarget };
 
 /**
  * Dedicated Cross-Cloud Interconnect between Google and AWS, in the 99.9% or 99.99% shape: Google
  * ports (interconnects with a remote location) and the AWS LAGs they land on, a VLAN attachment
  * and transit VIF per attachment wired to each other, Cloud Routers, link-local /29s, and BGP with
- * MD5 and BFD on every session. Children follow `opts.providers` (`[aws, gcp]`).
+ * MD5 and BFD on every session. A port is declared in two stages: ordered (the port and its LAG;
+ * `nextStep` says what to do), then, once set `ready`, its attachments and sessions. Children follow
+ * `opts.providers` (`[aws, gcp]`).
  */
 export class DedicatedInterconnect extends pulumi.ComponentResource {
     /** The link as planned: one link per attachment with its failure domains, the BGP sessions and the prefixes. */
@@ -24,7 +27,7 @@ export class DedicatedInterconnect extends pulumi.ComponentResource {
     readonly slaTier: pulumi.Output<SlaTier>;
     /** Ports by key. */
     readonly ports: pulumi.Output<{ [key: string]: PortSummary }>;
-    /** Attachments by key. */
+    /** Attachments of ready ports, by key. */
     readonly attachments: pulumi.Output<{ [key: string]: AttachmentSummary }>;
     /** Google's own verdict on the declared SLA intent: empty when nothing blocks it. */
     readonly googleSlaBlockers: pulumi.Output<GoogleSlaBlocker[]>;
@@ -32,15 +35,16 @@ export class DedicatedInterconnect extends pulumi.ComponentResource {
     readonly directConnectGatewayId: pulumi.Output<string>;
     /** The Transit Gateway the Direct Connect gateway is associated with, given or created. */
     readonly transitGatewayId: pulumi.Output<string>;
-    /** What to do before every part of the link can come up, when this run cannot finish it. */
+    /** What to do for each port still ordered (LOA-CFA, cross-connect, what to wait for); undefined once all are ready. */
     readonly nextStep: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: DedicatedInterconnectArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = planDedicatedInterconnect({ name, ...args });
-        super("interconnect:index:DedicatedInterconnect", name, { ...args, macsec: args.macsec && pulumi.secret(args.macsec) }, opts);
+        super("interconnect:index:DedicatedInterconnect", name, args, opts);
 
         // One key per session, the same on both ends; neither cloud marks it secret, the generator does.
-        const md5Keys = Object.fromEntries(plan.attachments.map((a) => [a.key, new RandomPassword(childName(name, "md5", a.key), {
+        const ready = plan.attachments.filter((a) => a.stage === LinkStage.Ready);
+        const md5Keys = Object.fromEntries(ready.map((a) => [a.key, new RandomPassword(dedicatedNames(name).md5(a.key), {
             length: MD5_KEY_LENGTH,
             special: false,
         }, { parent: this }).result]));

@@ -1,18 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { DedicatedInterconnectPlan, PlannedPort } from "../../sdk/plans/dedicatedInterconnect";
+import { DedicatedInterconnectPlan } from "../../sdk/plans/dedicated";
+import { LinkStage } from "../../sdk/topology";
 import { AwsHalf } from "./aws";
 import { GoogleHalf } from "./google";
 
 export type { GoogleSlaBlocker } from "./google";
-
-export enum MacsecState {
-    /** MACsec was not asked for. */
-    Off = "off",
-    /** MACsec-capable on both clouds, waiting for the CAK/CKN Google generated (see `nextStep`). */
-    AwaitingKeys = "awaiting-keys",
-    /** Keys associated on AWS; must-secure on Google, `must_encrypt` on AWS. */
-    Enforced = "enforced",
-}
 
 /** One port as both clouds see it. */
 export interface PortSummary {
@@ -32,15 +24,17 @@ export interface PortSummary {
     awsLocation: string;
     /** Id of the AWS LAG the port lands on. */
     lagId: string;
-    /** Ids of the port's dedicated connections (the LAG's links). */
-    connectionIds: string[];
-    /** AWS devices the links landed on. The SLA counts on each port's LAG being on its own device. */
-    awsDevices: string[];
-    /** Whether MACsec is off, waiting for Google's keys, or enforced. */
-    macsec: MacsecState;
+    /** Id of the port's dedicated connection (the LAG's link). */
+    connectionId: string;
+    /** AWS device the link landed on. AWS's 99.99% counts on two distinct devices at each location. */
+    awsDevice: string;
+    /** `ordered` until the port is set ready, then `ready`. */
+    stage: LinkStage;
+    /** What to do next for an ordered port; absent once it is ready. */
+    nextStep?: string;
 }
 
-/** One attachment and the transit VIF it pairs with. */
+/** One attachment of a ready port and the transit VIF it pairs with. */
 export interface AttachmentSummary {
     /** Key of the port the attachment rides. */
     port: string;
@@ -65,7 +59,7 @@ export interface AttachmentSummary {
 export function portSummaries(plan: DedicatedInterconnectPlan, google: GoogleHalf, aws: AwsHalf): pulumi.Output<{ [key: string]: PortSummary }> {
     return pulumi.output(Object.fromEntries(plan.ports.map((p) => {
         const port = google.ports[p.key];
-        const links = aws.connections[p.key];
+        const connection = aws.connections[p.key];
         return [p.key, {
             interconnect: port.name,
             selfLink: google.portLinks[p.key],
@@ -75,15 +69,16 @@ export function portSummaries(plan: DedicatedInterconnectPlan, google: GoogleHal
             edgeDomain: p.edgeDomain,
             awsLocation: p.awsLocation,
             lagId: aws.lags[p.key].id,
-            connectionIds: links.map((l) => l.id),
-            awsDevices: links.map((l) => l.awsDevice),
-            macsec: macsecState(p),
+            connectionId: connection.id,
+            awsDevice: connection.awsDevice,
+            stage: p.stage,
+            ...(p.nextStep !== undefined && { nextStep: p.nextStep }),
         }];
     })));
 }
 
 export function attachmentSummaries(plan: DedicatedInterconnectPlan, google: GoogleHalf, aws: AwsHalf): pulumi.Output<{ [key: string]: AttachmentSummary }> {
-    return pulumi.output(Object.fromEntries(plan.attachments.map((a) => {
+    return pulumi.output(Object.fromEntries(plan.attachments.filter((a) => a.stage === LinkStage.Ready).map((a) => {
         const attachment = google.attachments[a.key];
         return [a.key, {
             port: a.port,
@@ -97,9 +92,4 @@ export function attachmentSummaries(plan: DedicatedInterconnectPlan, google: Goo
             virtualInterfaceId: aws.vifs[a.key].id,
         }];
     })));
-}
-
-function macsecState(port: PlannedPort): MacsecState {
-    if (!port.macsec) return MacsecState.Off;
-    return port.macsec.secured ? MacsecState.Enforced : MacsecState.AwaitingKeys;
 }

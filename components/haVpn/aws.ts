@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as ec2transitgateway from "@pulumi/aws/ec2transitgateway";
 import { AWS_TUNNEL_OPTIONS, AwsAttachPoint, AwsTunnelOptions, HaVpnPlan, TunnelSpec } from "../../sdk/plans/haVpn";
+import { haVpnNames } from "../../sdk/plans/names";
 import { AwsSideArgs } from "../sides";
 
 /** The AWS side of an HA VPN: the shape every component shares, plus how the VPN connections attach. */
@@ -43,11 +44,11 @@ export function declareAws(
         ? { vpnGatewayId: aws.vpnGatewayId }
         : { transitGatewayId: aws.transitGatewayId ?? transitGateway(name, plan, aws, opts), tunnelBandwidth: plan.tunnelBandwidth, enableAcceleration: plan.enableAcceleration };
     const connections = googleAddresses.map((ipAddress, c) => {
-        const customerGateway = new ec2.CustomerGateway(`${name}-cgw-${c}`, {
+        const customerGateway = new ec2.CustomerGateway(haVpnNames(name).customerGateway(c), {
             type: "ipsec.1", ipAddress, ...plan.customerGatewayAsn, region: aws.region,
         }, opts);
         const [first, second] = plan.tunnels.filter((t) => t.awsConnection === c);
-        return new ec2.VpnConnection(`${name}-vpn-${c}`, {
+        return new ec2.VpnConnection(haVpnNames(name).vpnConnection(c), {
             type: "ipsec.1",
             customerGatewayId: customerGateway.id,
             staticRoutesOnly: false,
@@ -61,7 +62,7 @@ export function declareAws(
 }
 
 function transitGateway(name: string, plan: HaVpnPlan, aws: HaVpnAwsArgs, opts: pulumi.CustomResourceOptions): pulumi.Output<string> {
-    return new ec2transitgateway.TransitGateway(`${name}-tgw`, {
+    return new ec2transitgateway.TransitGateway(haVpnNames(name).transitGateway, {
         amazonSideAsn: plan.awsAsn,
         // The four tunnels share the load only with ECMP; it is the default, and pinned here on purpose.
         vpnEcmpSupport: "enable",

@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import { GOOGLE_IKE, HaVpnPlan } from "../../sdk/plans/haVpn";
+import { haVpnNames } from "../../sdk/plans/names";
+import { MATCH_EVERY_ROUTE, setMed } from "../../sdk/preference";
 import { GoogleSideArgs } from "../sides";
 import { AwsTunnelEnd } from "./aws";
 
@@ -14,10 +16,11 @@ export interface GoogleGateway {
 /** The HA VPN gateway, and the Cloud Router when none is given. */
 export function declareGoogleGateway(name: string, plan: HaVpnPlan, google: GoogleSideArgs, opts: pulumi.CustomResourceOptions): GoogleGateway {
     const { network, region, project } = google;
+    const names = haVpnNames(name);
     const routerName = google.router !== undefined
         ? pulumi.output(google.router)
-        : new compute.Router(`${name}-router`, { network, region, project, bgp: { asn: plan.routerAsn } }, opts).name;
-    const gateway = new compute.HaVpnGateway(`${name}-gateway`, { network, region, project }, opts);
+        : new compute.Router(names.router, { network, region, project, bgp: { asn: plan.routerAsn } }, opts).name;
+    const gateway = new compute.HaVpnGateway(names.gateway, { network, region, project }, opts);
     // Google assigns both interfaces their addresses when it creates the gateway.
     const addresses = [0, 1].map((i) => gateway.vpnInterfaces.apply((interfaces) => interfaces[i].ipAddress as string));
     return { gateway, addresses, routerName };
@@ -26,7 +29,8 @@ export function declareGoogleGateway(name: string, plan: HaVpnPlan, google: Goog
 /**
  * The AWS outside addresses as one FOUR_IPS_REDUNDANCY peer, and per tunnel: the tunnel from its HA
  * interface to its peer interface, a router interface on Google's inside address and a BGP peer on
- * AWS's, both as AWS reports them.
+ * AWS's, both as AWS reports them. A backup's peers import AWS's routes through one route policy that
+ * makes them lose to the interconnect's (sdk/preference.ts).
  */
 export function declareGoogleTunnels(
     name: string,
@@ -38,15 +42,21 @@ export function declareGoogleTunnels(
     opts: pulumi.CustomResourceOptions,
 ): compute.VPNTunnel[] {
     const { region, project } = google;
+    const names = haVpnNames(name);
     const router = side.routerName;
-    const peerGateway = new compute.ExternalVpnGateway(`${name}-peer-gateway`, {
+    const importPolicy = plan.learnedPriority === undefined ? undefined : new compute.RouterRoutePolicy(names.importPolicy, {
+        router, region, project,
+        type: "ROUTE_POLICY_TYPE_IMPORT",
+        terms: [{ priority: 0, match: { expression: MATCH_EVERY_ROUTE }, actions: [{ expression: setMed(plan.learnedPriority) }] }],
+    }, opts);
+    const peerGateway = new compute.ExternalVpnGateway(names.peerGateway, {
         redundancyType: "FOUR_IPS_REDUNDANCY",
         interfaces: awsTunnels.map((t, id) => ({ id, ipAddress: t.outsideAddress })),
         project,
     }, opts);
     return plan.tunnels.map((spec) => {
         const aws = awsTunnels[spec.index];
-        const tunnel = new compute.VPNTunnel(`${name}-tunnel-${spec.index}`, {
+        const tunnel = new compute.VPNTunnel(names.tunnel(spec.index), {
             region, project, router,
             vpnGateway: side.gateway.id,
             vpnGatewayInterface: spec.haInterface,
@@ -55,12 +65,12 @@ export function declareGoogleTunnels(
             sharedSecret: keys[spec.index],
             ...GOOGLE_IKE,
         }, opts);
-        const routerInterface = new compute.RouterInterface(`${name}-interface-${spec.index}`, {
+        const routerInterface = new compute.RouterInterface(names.interface(spec.index), {
             region, project, router,
             vpnTunnel: tunnel.name,
             ipRange: pulumi.interpolate`${aws.customerInsideAddress}/30`,
         }, opts);
-        new compute.RouterPeer(`${name}-bgp-${spec.index}`, {
+        new compute.RouterPeer(names.peer(spec.index), {
             region, project, router,
             interface: routerInterface.name,
             peerIpAddress: aws.insideAddress,
@@ -68,6 +78,7 @@ export function declareGoogleTunnels(
             advertisedRoutePriority: plan.routePriority,
             advertiseMode: "CUSTOM",
             advertisedIpRanges: plan.advertisedPrefixes.map((range) => ({ range })),
+            ...(importPolicy && { importPolicies: [importPolicy.name] }),
         }, opts);
         return tunnel;
     });

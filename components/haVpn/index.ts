@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { RandomPassword } from "@pulumi/random";
 import { TunnelBandwidth } from "../../sdk/bandwidth";
 import { awsPresharedKey, planHaVpn, PSK_LENGTH, PSK_SPECIALS } from "../../sdk/plans/haVpn";
+import { haVpnNames } from "../../sdk/plans/names";
 import { LinkRole, Topology } from "../../sdk/topology";
 import { GoogleSideArgs } from "../sides";
 import { declareAws, HaVpnAwsArgs } from "./aws";
@@ -17,11 +18,14 @@ export interface HaVpnArgs {
     /** CIDRs Google advertises to AWS over every tunnel, e.g. `["10.100.0.0/16"]`. Give a backup the same prefixes as its primary. */
     advertisedPrefixes: string[];
     /**
-     * `primary` (default) or `backup`. A backup's BGP peers advertise at route priority 10000
-     * instead of 100, which AWS receives as MED: among VPN routes of equal AS path a Transit Gateway
-     * takes the lowest MED, and it prefers Direct Connect gateway routes to VPN routes for the same
-     * prefix whatever their MED. AWS has no setting for what it advertises over a VPN, so for traffic
-     * towards AWS keep the interconnect's prefixes at least as specific as the Transit Gateway's.
+     * `primary` (default) or `backup`, so that a backup carries traffic in neither direction while an
+     * interconnect path is left. AWS→Google: a Transit Gateway prefers Direct Connect gateway routes
+     * to VPN routes for the same prefix whatever their MED, and a backup's peers also advertise at
+     * priority 10000 instead of 100 (the MED AWS compares among VPN routes). Google→AWS: AWS offers no
+     * setting for the MED it sends, so a backup's peers import AWS's routes through a BGP import route
+     * policy that sets their priority to 10200, above any primary route plus Google's region-to-region
+     * cost, and Cloud Router installs the interconnect's routes alone. Keep the interconnect's prefixes
+     * at least as specific as the Transit Gateway's: a more specific route wins before any priority.
      */
     role?: LinkRole;
     /**
@@ -89,7 +93,7 @@ export class HaVpn extends pulumi.ComponentResource {
         super("interconnect:index:HaVpn", name, args, opts);
         const children = { parent: this };
 
-        const keys = plan.tunnels.map((t) => presharedKey(`${name}-psk-${t.index}`, children));
+        const keys = plan.tunnels.map((t) => presharedKey(haVpnNames(name).presharedKey(t.index), children));
         const google = declareGoogleGateway(name, plan, args.google, children);
         const aws = declareAws(name, plan, args.aws, google.addresses, keys, children);
         const tunnels = declareGoogleTunnels(name, plan, args.google, google, aws, keys, children);

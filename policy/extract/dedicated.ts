@@ -16,8 +16,18 @@ export interface AttachmentView extends RouterSide {
     dxGateway?: StackResource;
 }
 
+/**
+ * A Cross-Cloud Interconnect port no attachment rides yet: ordered, waiting for its cross-connect.
+ * Its LAG is the one its owner declared for it, when that can be told (see `orderedPorts`).
+ */
+export interface OrderedPortView {
+    interconnect: StackResource;
+    lag?: StackResource;
+}
+
 export interface DedicatedExtraction {
     attachments: AttachmentView[];
+    orderedPorts: OrderedPortView[];
     /** Transit virtual interfaces no attachment could be matched to. */
     unpairedVifs: StackResource[];
 }
@@ -42,7 +52,28 @@ export function extractDedicated(index: StackIndex, routing: RouterSessions): De
                 dxGateway: vif && index.resolve(T.awsDxGateway, vif, "dxGatewayId"),
             };
         });
-    return { attachments, unpairedVifs: vifs.unmatched() };
+    return { attachments, orderedPorts: orderedPorts(index, attachments), unpairedVifs: vifs.unmatched() };
+}
+
+/**
+ * Ports of Cross-Cloud Interconnect (`remoteLocation` set) that no attachment rides. Nothing wires an
+ * ordered port to its LAG, so the LAGs no VIF rides are paired with them per owner (component, or the
+ * stack), in name order, and only when the counts agree: crosscloud names them `<name>-port-<key>` and
+ * `<name>-lag-<key>`, and hand-written programs usually name them alike.
+ */
+function orderedPorts(index: StackIndex, attachments: readonly AttachmentView[]): OrderedPortView[] {
+    const used = new Set(attachments.map((a) => a.interconnect?.urn));
+    const ridden = new Set(attachments.map((a) => a.lag?.urn));
+    const ports = index.all(T.gcpInterconnect).filter((p) => text(p.props.remoteLocation) !== undefined && !used.has(p.urn));
+    const lags = index.all(T.awsDxLag).filter((l) => !ridden.has(l.urn));
+    const byName = (a: StackResource, b: StackResource) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    const owned = (r: StackResource) => index.owner(r)?.urn ?? "";
+    return ports.map((interconnect) => {
+        const siblings = ports.filter((p) => owned(p) === owned(interconnect)).sort(byName);
+        const candidates = lags.filter((l) => owned(l) === owned(interconnect)).sort(byName);
+        const lag = candidates.length === siblings.length ? candidates[siblings.indexOf(interconnect)] : undefined;
+        return lag ? { interconnect, lag } : { interconnect };
+    });
 }
 
 /**

@@ -51,7 +51,7 @@ export function extractStack(resources: readonly StackResource[]): StackModel {
     const managed = extractManaged(index);
     const builder = new TopologyBuilder(index);
     vpn.haVpns.forEach((v) => builder.addHaVpn(v));
-    builder.addDedicated(dedicated.attachments);
+    builder.addDedicated(dedicated.attachments, dedicated.orderedPorts);
     builder.addManaged(managed);
     return { index, ...vpn, ...dedicated, managed, topology: builder.topology(), linkSource: builder.linkSource, groupSource: builder.groupSource };
 }

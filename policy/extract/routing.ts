@@ -1,7 +1,8 @@
+import { learnedPriorityOf } from "../../sdk/preference";
 import { StackIndex } from "./stackIndex";
 import { StackResource } from "./stackResource";
 import { T } from "./tokens";
-import { lastSegment, num, record, text } from "./values";
+import { lastSegment, list, num, record, text, texts } from "./values";
 
 /** The Cloud Router side of one link: the router, the interface on the tunnel or attachment, its BGP peers. */
 export interface RouterSide {
@@ -57,4 +58,46 @@ export class RouterSessions {
 
 export function routerAsn(router: StackResource | undefined): number | undefined {
     return num(record(router?.props.bgp)?.asn);
+}
+
+/**
+ * The priority a BGP peer's import route policies give every route it learns, when they set one
+ * (sdk/preference.ts); undefined when none does, and the routes keep the MED AWS sent.
+ */
+export function importedPriority(index: StackIndex, peer: StackResource): number | undefined {
+    const policies = policiesByName(index);
+    const router = routerKey(peer);
+    const terms = texts(peer.props.importPolicies)
+        .map((name) => policies.get(`${router}|${name}`))
+        .filter((policy) => policy !== undefined && text(policy.props.type) !== "ROUTE_POLICY_TYPE_EXPORT")
+        .flatMap((policy) => list(policy!.props.terms).map(record))
+        .map((term) => ({
+            match: text(record(term?.match)?.expression),
+            actions: list(term?.actions).map((a) => text(record(a)?.expression)).filter((a): a is string => a !== undefined),
+        }));
+    return learnedPriorityOf(terms);
+}
+
+const routePolicies = new WeakMap<StackIndex, Map<string, StackResource>>();
+
+/** Route policies by router and name (Google's, or Pulumi's while Google's is unknown), indexed once per stack: a name is unique per router only. */
+function policiesByName(index: StackIndex): Map<string, StackResource> {
+    let byName = routePolicies.get(index);
+    if (!byName) {
+        byName = new Map();
+        for (const policy of index.all(T.gcpRouterRoutePolicy)) {
+            const router = routerKey(policy);
+            byName.set(`${router}|${policy.name}`, policy);
+            const name = text(policy.props.name);
+            if (name !== undefined) byName.set(`${router}|${name}`, policy);
+        }
+        routePolicies.set(index, byName);
+    }
+    return byName;
+}
+
+/** The router a peer or policy names, by its last path segment (a name or a self link). */
+function routerKey(r: StackResource): string {
+    const router = text(r.props.router);
+    return router === undefined ? "?" : lastSegment(router);
 }

@@ -7,6 +7,7 @@ export const T = {
     gcpRouter: "gcp:compute/router:Router",
     gcpRouterInterface: "gcp:compute/routerInterface:RouterInterface",
     gcpRouterPeer: "gcp:compute/routerPeer:RouterPeer",
+    gcpRouterRoutePolicy: "gcp:compute/routerRoutePolicy:RouterRoutePolicy",
     gcpHaVpnGateway: "gcp:compute/haVpnGateway:HaVpnGateway",
     gcpExternalVpnGateway: "gcp:compute/externalVpnGateway:ExternalVpnGateway",
     gcpVpnTunnel: "gcp:compute/vPNTunnel:VPNTunnel",

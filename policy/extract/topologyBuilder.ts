@@ -1,15 +1,15 @@
 import {
-    BgpSession, Cloud, Endpoint, EndpointKind, Link, LinkGroup, LinkKind, LinkRole, PortSpeed, portCapacity,
+    BgpSession, Cloud, Endpoint, EndpointKind, Link, LinkGroup, LinkKind, LinkRole, LinkStage, PortSpeed, portCapacity,
     portSpeedFromLinkType, Topology, TunnelBandwidth, vpnTunnelBandwidth,
 } from "../../sdk";
-import { AttachmentView } from "./dedicated";
+import { AttachmentView, OrderedPortView } from "./dedicated";
 import { HaVpnView } from "./haVpn";
 import { ManagedView } from "./managed";
-import { routerAsn, RouterSide } from "./routing";
+import { importedPriority, routerAsn, RouterSide } from "./routing";
 import { StackIndex } from "./stackIndex";
 import { StackResource } from "./stackResource";
 import { T } from "./tokens";
-import { addressInPrefix, bareAddress, gbps, interconnectPlace, lastSegment, list, num, record, regionInUrl, text, texts } from "./values";
+import { addressInPrefix, bareAddress, interconnectPlace, lastSegment, list, mbps, num, record, regionInUrl, text, texts } from "./values";
 
 /** Google's default advertised and learned route priority. */
 export const DEFAULT_ROUTE_PRIORITY = 100;
@@ -38,7 +38,7 @@ export class TopologyBuilder {
                 id, group: group.id, kind: LinkKind.HaVpn, role: LinkRole.Primary,
                 aws: this.awsVpnEndpoint(t.awsConnection),
                 gcp: this.routerEndpoint(t.router, text(t.tunnel.props.router), region),
-                gbps: vpnTunnelBandwidth(tier).gbps,
+                mbps: vpnTunnelBandwidth(tier).mbps,
                 domains: {
                     region,
                     cloudRouter: this.routerId(t.router, text(t.tunnel.props.router)),
@@ -50,7 +50,7 @@ export class TopologyBuilder {
         }
     }
 
-    addDedicated(attachments: readonly AttachmentView[]): void {
+    addDedicated(attachments: readonly AttachmentView[], ordered: readonly OrderedPortView[] = []): void {
         const byGroup = new Map<string, AttachmentView[]>();
         for (const a of attachments) {
             const owner = this.index.owner(a.attachment);
@@ -63,6 +63,7 @@ export class TopologyBuilder {
             this.groups.get(groupId)!.globalRouting = this.routesGlobally(members.map((m) => m.router));
             for (const a of members) this.addAttachment(a, groupId);
         }
+        for (const port of ordered) this.addOrderedPort(port);
     }
 
     addManaged(views: readonly ManagedView[]): void {
@@ -76,7 +77,7 @@ export class TopologyBuilder {
             this.endpoint({ id: networkId, cloud: Cloud.Gcp, kind: EndpointKind.Network });
             this.links.push({
                 id, group: group.id, kind: LinkKind.Managed, role: LinkRole.Primary, aws, gcp: networkId,
-                gbps: gbps(v.transport?.props.bandwidth) ?? gbps(v.connection?.props.bandwidth) ?? 0,
+                mbps: mbps(v.transport?.props.bandwidth) ?? mbps(v.connection?.props.bandwidth) ?? 0,
                 domains: { managedConnection: this.index.label(v.connection ?? source), region: text(v.transport?.props.region) },
             });
             this.linkSource.set(id, source);
@@ -105,22 +106,58 @@ export class TopologyBuilder {
         const region = text(p.region) ?? text(a.router?.props.region) ?? regionInUrl(text(p.router));
         const place = interconnectPlace(a.interconnect?.props.location);
         const speed = portSpeedFromLinkType(text(a.interconnect?.props.linkType) ?? "");
-        const attachmentGbps = gbps(p.bandwidth ?? "BPS_10G") ?? 0;
+        const attachmentMbps = mbps(p.bandwidth ?? "BPS_10G") ?? 0;
         this.addLink(a.attachment, {
             id, group: groupId, kind: LinkKind.Dedicated, role: LinkRole.Primary,
             aws: a.dxGateway ? this.dxGatewayEndpoint(a.dxGateway) : this.endpoint({ id: "aws", cloud: Cloud.Aws, kind: EndpointKind.DirectConnectGateway }),
             gcp: this.routerEndpoint(a.router, text(p.router), region),
-            gbps: Math.min(attachmentGbps, portGbps(speed, num(a.interconnect?.props.requestedLinkCount)) ?? attachmentGbps),
+            mbps: Math.min(attachmentMbps, portMbps(speed, num(a.interconnect?.props.requestedLinkCount)) ?? attachmentMbps),
             domains: {
                 port: a.interconnect ? this.index.label(a.interconnect) : a.interconnectReference && lastSegment(a.interconnectReference),
                 // AWS places a LAG on one device; the device is reported once the VIF exists.
                 awsDevice: text(a.vif?.props.awsDevice) ?? (a.lag && this.index.label(a.lag)),
+                awsLocation: text(a.lag?.props.location),
                 metro: place?.metro,
                 edgeDomain: place?.edgeDomain,
                 region,
                 cloudRouter: this.routerId(a.router, text(p.router)),
             },
         }, a);
+    }
+
+    /**
+     * A port no attachment rides yet is an ordered link: it carries nothing, but its place (metro,
+     * edge domain, its LAG's location) is the shape being built, which is what the providers grade.
+     * It counts for the capacity its port will have.
+     */
+    private addOrderedPort({ interconnect, lag }: OrderedPortView): void {
+        const owner = this.index.owner(interconnect);
+        const group = this.group(owner ? this.index.label(owner) : LinkKind.Dedicated, LinkKind.Dedicated, owner ?? interconnect);
+        const id = this.linkId(interconnect);
+        const place = interconnectPlace(interconnect.props.location);
+        const speed = portSpeedFromLinkType(text(interconnect.props.linkType) ?? "");
+        this.links.push({
+            id, group: group.id, kind: LinkKind.Dedicated, role: LinkRole.Primary, stage: LinkStage.Ordered,
+            aws: this.orderedGateway(owner),
+            gcp: this.endpoint({ id: "google", cloud: Cloud.Gcp, kind: EndpointKind.Network }),
+            mbps: portMbps(speed, num(interconnect.props.requestedLinkCount)) ?? 0,
+            domains: Object.fromEntries(Object.entries({
+                port: id,
+                awsDevice: lag && this.index.label(lag),
+                awsLocation: text(lag?.props.location),
+                metro: place?.metro,
+                edgeDomain: place?.edgeDomain,
+            }).filter(([, v]) => v !== undefined)),
+        });
+        this.linkSource.set(id, interconnect);
+    }
+
+    /** The Direct Connect gateway an ordered port's VIFs will land on: its owner's one gateway, if it declared exactly one. */
+    private orderedGateway(owner: StackResource | undefined): string {
+        const gateways = this.index.all(T.awsDxGateway).filter((g) => this.index.owner(g)?.urn === owner?.urn);
+        return gateways.length === 1
+            ? this.dxGatewayEndpoint(gateways[0])
+            : this.endpoint({ id: "dx-gateway", cloud: Cloud.Aws, kind: EndpointKind.DirectConnectGateway });
     }
 
     private addLink(source: StackResource, link: Link, side: RouterSide): void {
@@ -138,6 +175,7 @@ export class TopologyBuilder {
         if (!peer || gcpAsn === undefined || awsAsn === undefined) return undefined;
         const range = addressInPrefix(side.routerInterface?.props.ipRange);
         const advertised = list(peer.props.advertisedIpRanges).map((r) => text(record(r)?.range)).filter((r): r is string => r !== undefined);
+        const learned = importedPriority(this.index, peer);
         advertised.forEach((r) => this.prefixes.gcp.add(r));
         return {
             id: this.index.label(peer),
@@ -148,6 +186,7 @@ export class TopologyBuilder {
             gcpAddress: range?.address,
             awsAddress: bareAddress(peer.props.peerIpAddress),
             routePriority: num(peer.props.advertisedRoutePriority) ?? DEFAULT_ROUTE_PRIORITY,
+            ...(learned !== undefined && { learnedPriority: learned }),
             md5: record(peer.props.md5AuthenticationKey) !== undefined,
             bfd: ["ACTIVE", "PASSIVE"].includes(text(record(peer.props.bfd)?.sessionInitializationMode) ?? ""),
             enabled: peer.props.enable !== false,
@@ -207,6 +246,6 @@ export class TopologyBuilder {
     }
 }
 
-function portGbps(speed: PortSpeed | undefined, links: number | undefined): number | undefined {
-    return speed === undefined ? undefined : portCapacity(speed, links ?? 1).gbps;
+function portMbps(speed: PortSpeed | undefined, links: number | undefined): number | undefined {
+    return speed === undefined ? undefined : portCapacity(speed, links ?? 1).mbps;
 }

@@ -81,6 +81,15 @@ export function bareAddress(value: unknown): string | undefined {
     return text(value)?.split("/")[0];
 }
 
+/** A bandwidth in any spelling, in whole Mbps as the topology counts it. */
+export function mbps(value: unknown): number | undefined {
+    try {
+        return value === undefined ? undefined : Bandwidth.parse(value, "bandwidth").mbps;
+    } catch {
+        return undefined;
+    }
+}
+
 export function gbps(value: unknown): number | undefined {
     try {
         return value === undefined ? undefined : Bandwidth.parse(value, "bandwidth").gbps;

@@ -1,5 +1,6 @@
-import { Prefix, ROUTE_PRIORITY } from "../../sdk";
+import { BACKUP_LEARNED_PRIORITY, Prefix, ROUTE_PRIORITY } from "../../sdk";
 import { DEFAULT_ROUTE_PRIORITY, StackResource } from "../extract";
+import { importedPriority } from "../extract/routing";
 import { list, networkPrefix, num, record, text } from "../extract/values";
 import { stackPolicy } from "./define";
 import { listed } from "./words";
@@ -17,9 +18,17 @@ interface Advertisement {
     written: string;
 }
 
+/**
+ * A backup must lose in both directions, each chosen by one cloud (sdk/preference.ts has the
+ * sources). AWS→Google: the VPN's peers advertise Google's prefixes at a worse priority (MED) than
+ * the interconnect's. Google→AWS: AWS sends the same MED on every session and offers no setting for
+ * it, so only Google can rank what it learns: the VPN's peers must import AWS's routes through a BGP
+ * import route policy that sets a worse priority than the interconnect's peers get; otherwise Cloud
+ * Router installs both and spreads Google's traffic to AWS over the VPN (ECMP).
+ */
 export const backupPreference = stackPolicy<BackupPreferenceConfig>({
     name: "backup-route-preference",
-    description: "An HA VPN beside an interconnect advertises the same prefixes at a worse priority, so AWS only sends traffic over it when the interconnect is down.",
+    description: "An HA VPN beside an interconnect loses to it in both directions: it advertises the same prefixes at a worse priority (AWS→Google), and its peers import AWS's routes at a worse priority through a BGP import route policy (Google→AWS).",
     enforcementLevel: "mandatory",
     severity: "medium",
     configSchema: {
@@ -43,6 +52,20 @@ export const backupPreference = stackPolicy<BackupPreferenceConfig>({
         report(`RouterPeer ${model.index.label(backup.peer)} (HA VPN) advertises ${backup.written} at priority ${backup.priority}, no worse than RouterPeer ` +
             `${model.index.label(primary.peer)} on the interconnect (${primary.written} at ${primary.priority}), so AWS may send traffic for those prefixes over the VPN. ` +
             `Set advertisedRoutePriority on the VPN's peers to at least ${primary.priority + config.minimumGap} (crosscloud gives backups ${ROUTE_PRIORITY.backup}).`, backup.peer.urn);
+    }
+    // Google→AWS: what each peer's import policies make of every route it learns (AWS's MED, 0, when none sets it).
+    const learnedOf = (peer: StackResource) => importedPriority(model.index, peer) ?? 0;
+    const interconnectPeers = interconnect.map((a) => a.peer);
+    const worstPrimary = interconnectPeers.reduce((worst, peer) => (learnedOf(peer) > learnedOf(worst) ? peer : worst), interconnectPeers[0]);
+    for (const backup of vpn) {
+        if (backup.peer.unknown?.has("importPolicies")) continue;
+        const priority = learnedOf(backup.peer);
+        const needed = learnedOf(worstPrimary) + config.minimumGap;
+        if (priority >= needed) continue;
+        report(`RouterPeer ${model.index.label(backup.peer)} (HA VPN) learns AWS's routes at priority ${priority}, no worse than RouterPeer ${model.index.label(worstPrimary)} ` +
+            `on the interconnect (${learnedOf(worstPrimary)}), so Cloud Router installs both and sends part of Google's traffic to AWS over the VPN. ` +
+            `Attach an import route policy (RouterRoutePolicy, type ROUTE_POLICY_TYPE_IMPORT) to the VPN's peers whose term matches every route and sets med to at least ${needed} ` +
+            `(crosscloud sets ${BACKUP_LEARNED_PRIORITY}).`, backup.peer.urn);
     }
 });
 

@@ -1,4 +1,4 @@
-import { assessSla, LinkKind, LinkRole, SlaTier, Topology } from "../../sdk";
+import { assessSla, LinkKind, LinkRole, LinkStage, SlaTier, Topology } from "../../sdk";
 import { stackPolicy } from "./define";
 
 export interface SlaShapeConfig {
@@ -18,7 +18,7 @@ const KIND_NAMES: Record<LinkKind, string> = {
 
 export const slaShape = stackPolicy<SlaShapeConfig>({
     name: "sla-shape",
-    description: "Every primary link group has the shape the providers require for the target SLA (ports, metros, edge domains, regions, routers, global routing; tunnels and interfaces for HA VPN).",
+    description: "Every primary link group has the shape the providers require for the target SLA, on Google's half and on AWS's (ports, metros, edge domains, regions, routers, global routing, Direct Connect locations and devices; tunnels, interfaces and VPN connections for HA VPN).",
     enforcementLevel: "advisory",
     severity: "high",
     configSchema: {
@@ -48,8 +48,12 @@ export const slaShape = stackPolicy<SlaShapeConfig>({
     const sla = assessSla(withStackFacts(model.topology, config));
     // Google and AWS judge dedicated ports as one estate, so groups that reach the target together pass.
     const dedicatedTogether = sla.combinedDedicated !== undefined && meets(sla.combinedDedicated.tier, target);
+    const ordered = orderedGroups(model.topology);
     for (const group of sla.groups) {
         if (group.role === LinkRole.Backup && !config.includeBackups) continue;
+        // A group whose ports are all still ordered has no attachment, router or region to judge yet:
+        // it is judged once its first port is ready (the component refuses a bad shape before ordering).
+        if (ordered.has(group.group)) continue;
         if (meets(group.tier, target) || (group.kind === LinkKind.Dedicated && dedicatedTogether)) continue;
         const earns = group.tier === SlaTier.None ? "earns no SLA" : `earns ${group.tier}%`;
         report(`${KIND_NAMES[group.kind]} group ${group.group} ${earns}, short of the ${target}% target: ${group.missing.join("; ")}. ` +
@@ -67,6 +71,14 @@ export function withStackFacts(topology: Topology, config: Pick<SlaShapeConfig, 
             return g;
         }),
     };
+}
+
+function orderedGroups(topology: Topology): Set<string> {
+    const ids = topology.groups.map((g) => g.id);
+    return new Set(ids.filter((id) => {
+        const links = topology.links.filter((l) => l.group === id);
+        return links.length > 0 && links.every((l) => l.stage === LinkStage.Ordered);
+    }));
 }
 
 function meets(tier: SlaTier, target: SlaTier): boolean {

@@ -1,4 +1,4 @@
-import { PortSpeed, TunnelBandwidth } from "../bandwidth";
+import { Bandwidth, PortSpeed, TunnelBandwidth } from "../bandwidth";
 import { CrossCloudError, ErrorCode, fail } from "../errors";
 import { checkBlock } from "../linkLocal";
 import { findOverlap, Prefix } from "../prefix";
@@ -6,8 +6,9 @@ import { analyzeResilience, FailureCase, ResilienceReport } from "../resilience"
 import { checkPrefixList } from "../routes";
 import { bestTier } from "../sla";
 import { LinkKind, LinkRole, SlaTier, Topology, mergeTopologies } from "../topology";
-import { DedicatedAttachmentInput, DedicatedInterconnectInput, DedicatedInterconnectPlan, DedicatedPortInput, planDedicatedInterconnect, SlaTarget } from "./dedicatedInterconnect";
+import { DedicatedAttachmentInput, DedicatedInterconnectInput, DedicatedInterconnectPlan, DedicatedPortInput, planDedicatedInterconnect, SlaTarget } from "./dedicated";
 import { HaVpnInput, HaVpnPlan, planHaVpn } from "./haVpn";
+import { oneOf, optionalFlag } from "./checks";
 import { InitiatedBy, KeyHandoff, ManagedInterconnectInput, ManagedInterconnectPlan, planManagedInterconnect, StackType } from "./managedInterconnect";
 
 /**
@@ -57,13 +58,14 @@ export interface ManagedLinkInput<Id> {
     stackType?: StackType;
 }
 
-export interface DedicatedLinkInput<Id> {
+export interface DedicatedLinkInput {
     sla?: SlaTarget;
     portSpeed: PortSpeed;
     linksPerPort?: number;
     ports: Record<string, DedicatedPortInput>;
     attachments: Record<string, DedicatedAttachmentInput>;
-    macsec?: { keyName?: string; keys?: Record<string, { cak: Id; ckn: Id }> };
+    /** Refused: MACsec is not offered on Cross-Cloud Interconnect (see the dedicated planner). */
+    macsec?: unknown;
 }
 
 export interface VpnLinkInput {
@@ -75,7 +77,7 @@ export interface VpnLinkInput {
 export interface PrimaryLinkInput<Id> {
     kind: LinkKind;
     managed?: ManagedLinkInput<Id>;
-    dedicated?: DedicatedLinkInput<Id>;
+    dedicated?: DedicatedLinkInput;
     haVpn?: VpnLinkInput;
 }
 
@@ -97,7 +99,7 @@ export interface CrossCloudNetworkInput<Id = unknown> {
 export interface ChildInputs<Id> {
     haVpn?: VpnChildInput<Id>;
     managed?: ManagedInterconnectInput & { activationKey?: Id; aws: { transitGatewayId?: Id; directConnectGatewayId?: Id; environmentId?: Id }; google: { network?: Id; hub?: Id; project?: Id } };
-    dedicated?: DedicatedInterconnectInput & { google: NetworkGoogleInput<Id>; aws: NetworkAwsInput<Id> & { directConnectGatewayAsn: number }; macsec?: DedicatedLinkInput<Id>["macsec"] };
+    dedicated?: DedicatedInterconnectInput & { google: NetworkGoogleInput<Id>; aws: NetworkAwsInput<Id> & { directConnectGatewayAsn: number } };
     backup?: VpnChildInput<Id>;
 }
 
@@ -108,8 +110,8 @@ export interface CrossCloudNetworkPlan {
     backup?: HaVpnPlan;
     topology: Topology;
     resilience: ResilienceReport;
-    /** The bandwidth left by the worst single failure (all of it when nothing can fail). */
-    minSurvivingGbps: number;
+    /** Whole Mbps left by the worst single failure (all of it when nothing can fail). */
+    minSurvivingMbps: number;
 }
 
 /** Children are named after the network and their role. */
@@ -135,6 +137,7 @@ export function childInputs<Id>(input: CrossCloudNetworkInput<Id>): ChildInputs<
         children.managed = {
             name: names.primary,
             bandwidth: m.bandwidth, initiatedBy: m.initiatedBy, keyHandoff: m.keyHandoff, activationKey: m.activationKey,
+            advertisedPrefixes: prefixes.google,
             production: input.production,
             aws: {
                 region: aws.region, transitGatewayId: aws.transitGatewayId, transitGatewayAsn: aws.transitGatewayAsn,
@@ -143,7 +146,7 @@ export function childInputs<Id>(input: CrossCloudNetworkInput<Id>): ChildInputs<
             },
             google: {
                 region: google.region, network: google.network, project: google.project,
-                advertisedRoutes: prefixes.google, stackType: m.stackType, remoteProfile: m.remoteProfile,
+                stackType: m.stackType, remoteProfile: m.remoteProfile,
             },
         };
     }
@@ -181,9 +184,9 @@ export function planCrossCloudNetwork(input: CrossCloudNetworkInput): CrossCloud
     checkInsideCidrsInBlock(input);
     checkSessionsDisjoint(topology, input);
     const resilience = analyzeResilience(topology);
-    const minSurvivingGbps = resilience.worstCase?.survivingGbps ?? resilience.totalGbps;
+    const minSurvivingMbps = resilience.worstCase?.survivingMbps ?? resilience.totalMbps;
     checkRequirement(input.requirement, resilience);
-    return { primary, backup, topology, resilience, minSurvivingGbps };
+    return { primary, backup, topology, resilience, minSurvivingMbps };
 }
 
 function checkShapeOfArgs(input: CrossCloudNetworkInput<unknown>): void {
@@ -218,18 +221,12 @@ function checkShapeOfArgs(input: CrossCloudNetworkInput<unknown>): void {
     if (typeof r !== "object" || r === null || typeof r.bandwidthGbps !== "number" || !Number.isFinite(r.bandwidthGbps) || r.bandwidthGbps <= 0) {
         fail({ code: ErrorCode.InvalidArgument, field: "requirement.bandwidthGbps", value: r?.bandwidthGbps, rule: "must be a positive number of Gbps", fix: "State the bandwidth the environment needs, e.g. 10." });
     }
-    if (!(Object.values(SlaTier) as string[]).includes(r.sla)) {
-        fail({ code: ErrorCode.InvalidArgument, field: "requirement.sla", value: r.sla, rule: `must be one of ${Object.values(SlaTier).join(", ")}`, fix: 'Use "99.99" for production.' });
-    }
-    if (r.survivesSingleFailure !== undefined && typeof r.survivesSingleFailure !== "boolean") {
-        fail({ code: ErrorCode.InvalidArgument, field: "requirement.survivesSingleFailure", value: r.survivesSingleFailure, rule: "must be true or false", fix: "Leave it out (true) or write false without quotes." });
-    }
+    oneOf(r.sla, SlaTier, "requirement.sla");
+    optionalFlag(r.survivesSingleFailure, "requirement.survivesSingleFailure", "Leave it out (true) or write false without quotes.");
     if (input.backup !== undefined && input.backup !== null && !isObject(input.backup)) {
         fail({ code: ErrorCode.InvalidArgument, field: "backup", value: input.backup, rule: "must be an object", fix: 'Describe the backup HA VPN, e.g. { tunnelBandwidth: "large" }, or leave it out.' });
     }
-    if (input.production !== undefined && typeof input.production !== "boolean") {
-        fail({ code: ErrorCode.InvalidArgument, field: "production", value: input.production, rule: "must be true or false", fix: "Set production: true to protect ports, LAGs and managed connections from deletion." });
-    }
+    optionalFlag(input.production, "production", "Set production: true to protect ports, LAGs and managed connections from deletion.");
     if (input.linkLocalBlock !== undefined) checkBlock(Prefix.parse(input.linkLocalBlock, "linkLocalBlock"), "linkLocalBlock");
     if (input.reservedPrefixes !== undefined) Prefix.parseAll(input.reservedPrefixes, "reservedPrefixes");
     // An HA VPN carries what the Transit Gateway's route table holds, so no child reads prefixes.aws: check it here.
@@ -295,30 +292,31 @@ function checkSessionsDisjoint(topology: Topology, input: CrossCloudNetworkInput
 
 function checkRequirement(requirement: NetworkRequirement, report: ResilienceReport): void {
     const { bandwidthGbps, sla } = requirement;
-    const short = (gbps: number) => gbps < bandwidthGbps;
+    const required = Bandwidth.fromGbps(bandwidthGbps).mbps;
+    const short = (mbps: number) => mbps < required;
     if (bestTier([report.sla.tier, sla]) !== report.sla.tier) {
-        const reasons = report.sla.groups.flatMap((g) => g.missing).join("; ");
+        const reasons = report.sla.groups.flatMap((g) => g.missing.map((m) => `${g.group}: ${m}`)).join("; ");
         fail({
             code: ErrorCode.ShapeBelowSla, field: "requirement.sla", value: sla,
-            rule: `the planned shape earns ${report.sla.tier === SlaTier.None ? "no SLA" : `${report.sla.tier}%`}: ${reasons}`,
+            rule: `the planned shape earns ${report.sla.tier === SlaTier.None ? "no SLA" : `${report.sla.tier}%`} end to end (the lower of what Google and AWS each grant): ${reasons}`,
             fix: "Change the primary link's shape (more ports, metros or tunnels) or lower the requirement.",
         });
     }
     // With every link up traffic takes the primary only, so a backup does not count here; after a failure it does.
-    if (short(report.totalPrimaryGbps)) {
+    if (short(report.totalPrimaryMbps)) {
         fail({
             code: ErrorCode.InsufficientBandwidth, field: "requirement.bandwidthGbps", value: bandwidthGbps,
-            rule: `the primary link carries ${round(report.totalPrimaryGbps)} Gbps`,
+            rule: `the primary link carries ${Bandwidth.fromMbps(report.totalPrimaryMbps)}`,
             fix: "Add attachments or bandwidth to the primary link, or lower the requirement.",
         });
     }
     if (requirement.survivesSingleFailure === false) return;
-    const failing = report.failures.filter((f) => short(f.survivingGbps));
+    const failing = report.failures.filter((f) => short(f.survivingMbps));
     if (failing.length > 0) {
-        const worst = failing.reduce((a, b) => (b.survivingGbps < a.survivingGbps ? b : a));
+        const worst = failing.reduce((a, b) => (b.survivingMbps < a.survivingMbps ? b : a));
         fail({
             code: ErrorCode.InsufficientBandwidth, field: "requirement.survivesSingleFailure", value: true,
-            rule: `after ${describe(worst)} fails only ${round(worst.survivingGbps)} of the required ${bandwidthGbps} Gbps survive (${failing.length} single failure${failing.length === 1 ? "" : "s"} fall short)`,
+            rule: `after ${describe(worst)} fails only ${Bandwidth.fromMbps(worst.survivingMbps)} of the required ${bandwidthGbps} Gbps survive (${failing.length} single failure${failing.length === 1 ? "" : "s"} fall short)`,
             fix: "Add capacity in another failure domain (a port in another metro, a backup VPN), or set survivesSingleFailure: false.",
         });
     }
@@ -344,7 +342,7 @@ const MANAGED_PATHS: ArgumentPaths = {
     bandwidth: "primary.managed.bandwidth", initiatedBy: "primary.managed.initiatedBy", keyHandoff: "primary.managed.keyHandoff",
     activationKey: "primary.managed.activationKey", "aws.environmentId": "primary.managed.environmentId",
     "google.stackType": "primary.managed.stackType", "google.remoteProfile": "primary.managed.remoteProfile",
-    "google.advertisedRoutes": "prefixes.google", "aws.allowedPrefixes": "prefixes.aws",
+    advertisedPrefixes: "prefixes.google", "aws.allowedPrefixes": "prefixes.aws",
 };
 const DEDICATED_PATHS: ArgumentPaths = {
     sla: "primary.dedicated.sla", portSpeed: "primary.dedicated.portSpeed", linksPerPort: "primary.dedicated.linksPerPort",
@@ -365,8 +363,4 @@ function asNetworkArgs<T>(paths: ArgumentPaths, plan: () => T): T {
 
 function describe(failure: FailureCase): string {
     return `${failure.kind} ${failure.id}`;
-}
-
-function round(gbps: number): number {
-    return Math.round(gbps * 100) / 100;
 }

@@ -9,9 +9,10 @@ import { TunnelBandwidth, vpnTunnelBandwidth } from "../bandwidth";
 import { ErrorCode, fail } from "../errors";
 import { AWS_RESERVED, CHUNK_BITS, checkBlock, checkSessionPrefix, LINK_LOCAL, planLinkNets, tunnelAddresses } from "../linkLocal";
 import { Prefix } from "../prefix";
-import { checkPrefixList, ROUTE_PRIORITY } from "../routes";
+import { BACKUP_LEARNED_PRIORITY, checkPrefixList, ROUTE_PRIORITY } from "../routes";
 import { Cloud, Endpoint, EndpointKind, LinkKind, LinkRole, Topology } from "../topology";
-import { oneOf, requireObject, requireRegion, label } from "./checks";
+import { label, oneOf, optionalFlag, requireObject, requireRegion } from "./checks";
+import { haVpnNames } from "./names";
 
 /** The AWS gateway the VPN connections end on. */
 export enum AwsAttachPoint {
@@ -131,8 +132,13 @@ export interface TunnelSpec {
 
 export interface HaVpnPlan {
     role: LinkRole;
-    /** Google `advertisedRoutePriority` on every peer, which AWS receives as MED. */
+    /** Google `advertisedRoutePriority` on every peer, which AWS receives as MED (AWS→Google preference). */
     routePriority: number;
+    /**
+     * A backup's Google→AWS preference: the MED an import route policy on every peer gives the routes
+     * learned from AWS, so Cloud Router prefers the interconnect's. Absent for a primary.
+     */
+    learnedPriority?: number;
     attachPoint: AwsAttachPoint;
     tunnelBandwidth: TunnelBandwidth;
     enableAcceleration: boolean;
@@ -154,10 +160,7 @@ export function planHaVpn(input: HaVpnInput): HaVpnPlan {
     const awsRegion = requireRegion(aws.region, "aws.region", "us-east-1");
     const role = oneOf(input.role ?? LinkRole.Primary, LinkRole, "role");
     const tunnelBandwidth = oneOf(input.tunnelBandwidth ?? TunnelBandwidth.Standard, TunnelBandwidth, "tunnelBandwidth");
-    const enableAcceleration = aws.enableAcceleration ?? false;
-    if (typeof enableAcceleration !== "boolean") {
-        fail({ code: ErrorCode.InvalidArgument, field: "aws.enableAcceleration", value: enableAcceleration, rule: "must be true or false", fix: "Leave it out unless you want accelerated VPN connections." });
-    }
+    const enableAcceleration = optionalFlag(aws.enableAcceleration, "aws.enableAcceleration", "Leave it out unless you want accelerated VPN connections.");
     const attachPoint = checkAttachPoint(aws, enableAcceleration);
     checkTunnelBandwidth(tunnelBandwidth, attachPoint, enableAcceleration);
 
@@ -175,6 +178,7 @@ export function planHaVpn(input: HaVpnInput): HaVpnPlan {
     const plan: Omit<HaVpnPlan, "topology"> = {
         role,
         routePriority: ROUTE_PRIORITY[role],
+        ...(role === LinkRole.Backup && { learnedPriority: BACKUP_LEARNED_PRIORITY }),
         attachPoint,
         tunnelBandwidth,
         enableAcceleration,
@@ -279,11 +283,12 @@ function checkSlot(slot: number, block: Prefix, reserved: Prefix[]): void {
 
 function topology(input: HaVpnInput, plan: Omit<HaVpnPlan, "topology">, regions: { google: string; aws: string }): Topology {
     const { name } = input;
-    const router = label(input.google.router, `${name}-router`);
+    const names = haVpnNames(name);
+    const router = label(input.google.router, names.router);
     const gateway = plan.attachPoint === AwsAttachPoint.TransitGateway
-        ? label(input.aws.transitGatewayId, `${name}-tgw`)
-        : label(input.aws.vpnGatewayId, `${name}-vpn-gateway`);
-    const gbps = vpnTunnelBandwidth(plan.tunnelBandwidth).gbps;
+        ? label(input.aws.transitGatewayId, names.transitGateway)
+        : label(input.aws.vpnGatewayId, names.vpnGateway);
+    const mbps = vpnTunnelBandwidth(plan.tunnelBandwidth).mbps;
     const endpoints: Endpoint[] = [
         { id: gateway, cloud: Cloud.Aws, kind: AWS_ENDPOINT_KINDS[plan.attachPoint], region: regions.aws, asn: plan.awsAsn },
         { id: router, cloud: Cloud.Gcp, kind: EndpointKind.CloudRouter, region: regions.google, asn: plan.routerAsn },
@@ -292,18 +297,19 @@ function topology(input: HaVpnInput, plan: Omit<HaVpnPlan, "topology">, regions:
         endpoints,
         groups: [{ id: name, kind: LinkKind.HaVpn, role: plan.role, fourIpsRedundancy: true }],
         links: plan.tunnels.map((t) => ({
-            id: `${name}-tunnel-${t.index}`, group: name, kind: LinkKind.HaVpn, role: plan.role, aws: gateway, gcp: router, gbps,
+            id: names.tunnel(t.index), group: name, kind: LinkKind.HaVpn, role: plan.role, aws: gateway, gcp: router, mbps,
             domains: {
-                tunnel: `${name}-tunnel-${t.index}`,
-                vpnInterface: `${name}-gateway/${t.haInterface}`,
-                awsVpnConnection: `${name}-vpn-${t.awsConnection}`,
+                tunnel: names.tunnel(t.index),
+                vpnInterface: names.gatewayInterface(t.haInterface),
+                awsVpnConnection: names.vpnConnection(t.awsConnection),
                 cloudRouter: router,
                 region: regions.google,
             },
         })),
         sessions: plan.tunnels.map((t) => ({
-            id: `${name}-bgp-${t.index}`, link: `${name}-tunnel-${t.index}`, gcpAsn: plan.routerAsn, awsAsn: plan.awsAsn,
+            id: names.peer(t.index), link: names.tunnel(t.index), gcpAsn: plan.routerAsn, awsAsn: plan.awsAsn,
             insideCidr: t.insideCidr, gcpAddress: t.gcpAddress, awsAddress: t.awsAddress, routePriority: plan.routePriority,
+            ...(plan.learnedPriority !== undefined && { learnedPriority: plan.learnedPriority }),
             md5: false, bfd: false, enabled: true,
         })),
         // What AWS advertises is the Transit Gateway route table's business, not this link's.

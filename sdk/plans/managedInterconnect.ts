@@ -12,7 +12,8 @@ import { Prefix } from "../prefix";
 import { remoteProfileFor, RemoteProfile } from "../profiles";
 import { DX_GATEWAY_PREFIX_LIMIT, MANAGED_ROUTE_LIMIT } from "../routes";
 import { Cloud, EndpointKind, LinkKind, LinkRole, SlaTier, Topology } from "../topology";
-import { oneOf, requireObject, requireRegion } from "./checks";
+import { oneOf, optionalFlag, requireObject, requireRegion } from "./checks";
+import { managedNames } from "./names";
 
 /** Which cloud creates the connection and issues the activation key the other accepts. */
 export enum InitiatedBy {
@@ -48,6 +49,8 @@ export interface ManagedInterconnectInput {
     keyHandoff?: KeyHandoff;
     /** Only its presence is read: the key is a secret that may not be known at plan time. */
     activationKey?: unknown;
+    /** Prefixes Google advertises to AWS (`Transport.advertisedRoutes`). */
+    advertisedPrefixes: string[];
     production?: boolean;
     aws: {
         region: string;
@@ -63,7 +66,6 @@ export interface ManagedInterconnectInput {
         network?: unknown;
         /** Only its presence is read. */
         hub?: unknown;
-        advertisedRoutes: string[];
         stackType?: StackType;
         remoteProfile?: string;
     };
@@ -79,7 +81,7 @@ export interface ManagedInterconnectPlan {
     remoteProfile: RemoteProfile;
     stackType: StackType;
     /** Canonical prefixes Google advertises to AWS (`Transport.advertisedRoutes`). */
-    advertisedRoutes: string[];
+    advertisedPrefixes: string[];
     /** Canonical prefixes AWS advertises to Google (the gateway association's `allowedPrefixes`). */
     allowedPrefixes: string[];
     transitGatewayAsn: number;
@@ -89,6 +91,11 @@ export interface ManagedInterconnectPlan {
     warnings: string[];
     /** What the user must do before the link can come up, when it cannot in this run. */
     nextStep?: string;
+    /**
+     * For a Transport that lands in a VPC: the peering back to the Transport's network waits for
+     * Google to report that network, so it may come one update after the Transport.
+     */
+    peeringStep?: string;
     topology: Topology;
 }
 
@@ -103,10 +110,7 @@ export function planManagedInterconnect(input: ManagedInterconnectInput): Manage
     const initiatedBy = oneOf(input.initiatedBy ?? InitiatedBy.Google, InitiatedBy, "initiatedBy");
     const keyHandoff = oneOf(input.keyHandoff ?? KeyHandoff.Automatic, KeyHandoff, "keyHandoff");
     checkInitiation(input, initiatedBy, keyHandoff);
-    const production = input.production ?? false;
-    if (typeof production !== "boolean") {
-        fail({ code: ErrorCode.InvalidArgument, field: "production", value: production, rule: "must be true or false", fix: "Set production: true to protect both halves from deletion." });
-    }
+    const production = optionalFlag(input.production, "production", "Set production: true to protect both halves from deletion.");
 
     const bandwidth = checkTier(input.bandwidth, "bandwidth", MANAGED_BANDWIDTHS, PRODUCT);
     const remoteProfile = remoteProfileFor(awsRegion, googleRegion, google.remoteProfile, { aws: "aws.region", google: "google.region", profile: "google.remoteProfile" });
@@ -124,17 +128,18 @@ export function planManagedInterconnect(input: ManagedInterconnectInput): Manage
 
     const googleLanding = landing(google);
     const stackType = oneOf(google.stackType ?? StackType.Ipv4Only, StackType, "google.stackType");
-    const googleRoutes = checkRoutes(google.advertisedRoutes, "google.advertisedRoutes", stackType, MANAGED_ROUTE_LIMIT, "A managed interconnect");
+    const googleRoutes = checkRoutes(input.advertisedPrefixes, "advertisedPrefixes", stackType, MANAGED_ROUTE_LIMIT, "A managed interconnect");
     const awsRoutes = checkRoutes(aws.allowedPrefixes, "aws.allowedPrefixes", stackType, DX_GATEWAY_PREFIX_LIMIT, "A Direct Connect gateway association");
     checkDisjoint(awsRoutes, googleRoutes);
-    const advertisedRoutes = googleRoutes.map((r) => r.text);
+    const advertisedPrefixes = googleRoutes.map((r) => r.text);
     const allowedPrefixes = awsRoutes.map((r) => r.text);
 
     const declaresTransport = !(initiatedBy === InitiatedBy.Aws && keyHandoff === KeyHandoff.Manual && input.activationKey === undefined);
+    const names = managedNames(input.name);
     const ids = {
         group: input.name,
-        connection: `${input.name}-connection`,
-        dxGateway: `${input.name}-dx-gateway`,
+        connection: names.connection,
+        dxGateway: names.dxGateway,
         google: `${input.name}-${googleLanding}`,
     };
     return {
@@ -144,7 +149,7 @@ export function planManagedInterconnect(input: ManagedInterconnectInput): Manage
         bandwidth: { aws: bandwidth.toAws(), google: bandwidth.toGcp() },
         remoteProfile,
         stackType,
-        advertisedRoutes,
+        advertisedPrefixes,
         allowedPrefixes,
         transitGatewayAsn,
         directConnectGatewayAsn,
@@ -154,6 +159,10 @@ export function planManagedInterconnect(input: ManagedInterconnectInput): Manage
             `check it against Google's profile list for ${googleRegion} and set google.remoteProfile to pin it`,
         ],
         ...(!declaresTransport && { nextStep: manualHandoffSteps(ids.connection) }),
+        ...(googleLanding === "network" && {
+            peeringStep: `The VPC peering ${names.peering} is declared once Google reports the Transport's peering network (${names.transport}.peeringNetwork), ` +
+                "which it fills in as it configures the Transport: if this update did not declare it, the next pulumi up does; routes reach the VPC after that.",
+        }),
         topology: {
             endpoints: [
                 { id: ids.dxGateway, cloud: Cloud.Aws, kind: EndpointKind.DirectConnectGateway, asn: directConnectGatewayAsn },
@@ -168,12 +177,12 @@ export function planManagedInterconnect(input: ManagedInterconnectInput): Manage
                 role: LinkRole.Primary,
                 aws: ids.dxGateway,
                 gcp: ids.google,
-                gbps: bandwidth.gbps,
+                mbps: bandwidth.mbps,
                 domains: { managedConnection: ids.connection, region: googleRegion },
             }],
             // Google and AWS run BGP on a managed link; there is no customer session to record.
             sessions: [],
-            prefixes: { aws: allowedPrefixes, gcp: advertisedRoutes },
+            prefixes: { aws: allowedPrefixes, gcp: advertisedPrefixes },
         },
     };
 }

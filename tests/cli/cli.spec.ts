@@ -83,6 +83,7 @@ describe("crosscloud CLI", function () {
         const ownSdk = project(scratch, "own-sdk", "export {};\n", { ownSdk: true });
         runs.estate = npmStart("--out", svgDir);
         runs.estateProd = crosscloud("plan", "--stack", "prod", "--json");
+        runs.ready = crosscloud("plan", "--cwd", "tests/cli/fixtures/ready", "--stack", "cci", "--json");
         runs.planDev = crosscloud("plan", "--cwd", EDGE, "--stack", "dev", "--json");
         runs.rollout = crosscloud("rollout", "--offline", "--cwd", EDGE);
         runs.throwing = crosscloud("plan", "--cwd", EDGE, "--stack", "odd");
@@ -149,6 +150,20 @@ describe("crosscloud CLI", function () {
         });
     });
 
+    it("shows every generated key as [secret] in a preview, as Pulumi would: MD5 keys on both ends, pre-shared keys", async () => {
+        const ready = await runs.ready;
+        assert.equal(ready.status, 0, ready.stderr);
+        const resources = (JSON.parse(ready.stdout) as { resources: { name: string; inputs: Record<string, unknown> }[] }).resources;
+        const keys = resources.flatMap((r) => [
+            ...("bgpAuthKey" in r.inputs ? [[r.name, r.inputs.bgpAuthKey]] : []),
+            ...("md5AuthenticationKey" in r.inputs ? [[r.name, (r.inputs.md5AuthenticationKey as { key: unknown }).key]] : []),
+            ...["tunnel1PresharedKey", "tunnel2PresharedKey", "sharedSecret"].filter((k) => k in r.inputs).map((k) => [`${r.name}.${k}`, r.inputs[k]]),
+        ]);
+        // 2 VIFs and 2 peers (one MD5 key each, both ends), 2 VPN connections × 2 tunnels, 4 Google tunnels.
+        assert.equal(keys.length, 2 + 2 + 4 + 4, JSON.stringify(keys));
+        for (const [where, shown] of keys) assert.equal(shown, "[secret]", String(where));
+    });
+
     describe("plan --json of a raw-resource program", () => {
         let run: Run;
         let plan: Record<string, unknown>;
@@ -191,11 +206,13 @@ describe("crosscloud CLI", function () {
             assert.deepEqual(topology.links.map((l) => `${l.kind} ${l.group} ${l.id}`).sort(), [
                 "ha-vpn dev-havpn dev-tunnel-0", "ha-vpn dev-havpn dev-tunnel-1", "managed managed dev-transport",
             ]);
-            const resilience = plan.resilience as { totalGbps: number; failures: { kind: string; id: string; survivingGbps: number }[] };
-            assert.equal(resilience.totalGbps, 12.5);
+            const resilience = plan.resilience as { totalMbps: number; failures: { kind: string; id: string; survivingMbps: number; carriers: Record<string, string[]> }[] };
+            assert.equal(resilience.totalMbps, 12500);
             const connectionDown = resilience.failures.find((f) => f.kind === "managedConnection")!;
             assert.equal(connectionDown.id, "dev-connection");
-            assert.equal(connectionDown.survivingGbps, 2.5, "the two tunnels survive");
+            assert.equal(connectionDown.survivingMbps, 2500, "the two tunnels survive");
+            // With the managed connection gone, the tunnels carry the traffic both ways.
+            assert.deepEqual(connectionDown.carriers, { awsToGoogle: ["dev-havpn"], googleToAws: ["dev-havpn"] });
         });
 
         it("reports the policy verdicts", () => {

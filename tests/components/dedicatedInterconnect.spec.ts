@@ -2,11 +2,11 @@ import * as assert from "node:assert/strict";
 import { Provider as AwsProvider } from "@pulumi/aws/provider";
 import { Provider as GcpProvider } from "@pulumi/gcp/provider";
 import {
-    AttachmentSummary, DedicatedInterconnect, DedicatedInterconnectArgs, MacsecState, PortSummary, SlaTarget,
+    AttachmentSummary, DedicatedInterconnect, DedicatedInterconnectArgs, PortSummary, SlaTarget,
 } from "../../components/dedicatedInterconnect";
 import { PortSpeed } from "../../sdk/bandwidth";
 import { CrossCloudError, ErrorCode } from "../../sdk/errors";
-import { LinkKind, SlaTier, Topology } from "../../sdk/topology";
+import { LinkKind, LinkStage, SlaTier, Topology } from "../../sdk/topology";
 import { capture, CapturedResource, Plan, UNKNOWN } from "../../offline";
 
 const T = {
@@ -29,10 +29,9 @@ const T = {
     component: "interconnect:index:DedicatedInterconnect",
 };
 const NETWORK = "https://www.googleapis.com/compute/v1/projects/acme-transit/global/networks/shared-transit";
-const HEX = "0123456789abcdef".repeat(4);
 
 const port = (location: string, awsLocation: string, awsRegion?: string) => ({
-    location, remoteLocation: `aws-${awsLocation.toLowerCase()}`, awsLocation, ...(awsRegion && { awsRegion }),
+    location, remoteLocation: `aws-${awsLocation.toLowerCase()}`, awsLocation, ...(awsRegion && { awsRegion }), ready: true,
 });
 
 /** Google's 99.9% shape into an existing Transit Gateway; each test changes what it is about. */
@@ -54,8 +53,10 @@ function threeNines(change: (a: DedicatedInterconnectArgs) => void = () => undef
 function fourNines(change: (a: DedicatedInterconnectArgs) => void = () => undefined): DedicatedInterconnectArgs {
     return threeNines((a) => {
         a.sla = SlaTarget.FourNines;
+        // AWS's Maximum model: each metro's two LAGs at one location.
+        a.ports["iad-2"].awsLocation = "EqDC2";
         a.ports["sjc-1"] = port("sjc-zone1-6", "EqSV5", "us-west-1");
-        a.ports["sjc-2"] = port("sjc-zone2-6", "CSSV", "us-west-1");
+        a.ports["sjc-2"] = port("sjc-zone2-6", "EqSV5", "us-west-1");
         a.attachments["west-a"] = { port: "sjc-1", region: "us-west2", bandwidth: "5Gbps" };
         a.attachments["west-b"] = { port: "sjc-2", region: "us-west2", bandwidth: "5Gbps" };
         a.google.globalRouting = true;
@@ -96,7 +97,7 @@ describe("DedicatedInterconnect", () => {
                 const component = plan.named("cci");
                 for (const child of plan.resources.filter((r) => r.type !== "pulumi:pulumi:Stack" && r !== component)) {
                     assert.equal(child.parent, component.urn, child.name);
-                    assert.match(child.name, /^cci-(port|connection|lag|lag-member|macsec|router|attachment|interface|peer|md5|vif|dx-gateway|association|transit-gateway|interconnect-group|attachment-group)(-|$)/);
+                    assert.match(child.name, /^cci-(port|connection|lag|router|attachment|interface|peer|md5|vif|dx-gateway|association|transit-gateway|interconnect-group|attachment-group)(-|$)/);
                 }
             });
 
@@ -107,7 +108,7 @@ describe("DedicatedInterconnect", () => {
                     assert.deepEqual(new Set(ports.filter((p) => p.metro === metro).map((p) => p.edgeDomain)), new Set([`${metro}-zone1`, `${metro}-zone2`]));
                 }
                 assert.equal(metros.size, shape === "99.99%" ? 2 : 1);
-                const devices = ports.flatMap((p) => p.awsDevices);
+                const devices = ports.map((p) => p.awsDevice);
                 assert.equal(new Set(devices).size, ports.length, devices.join());
                 const regions = new Set(plan.ofType(T.attachment).map((a) => a.inputs.region));
                 assert.equal(regions.size, shape === "99.99%" ? 2 : 1);
@@ -155,7 +156,7 @@ describe("DedicatedInterconnect", () => {
                 const lag = lags.get(key)!;
                 assert.equal(lag.inputs.connectionsBandwidth, "10Gbps");
                 const links = plan.ofType(T.connection).filter((c) => c.name.startsWith(`cci-connection-${key}-`));
-                assert.equal(links.length, p.inputs.requestedLinkCount);
+                assert.deepEqual([links.length, p.inputs.requestedLinkCount], [1, 1]);
                 assert.ok(links.every((l) => l.inputs.bandwidth === "10Gbps" && l.inputs.location === lag.inputs.location));
                 assert.equal(lag.inputs.connectionId, links[0].outputs.id);
             }
@@ -270,47 +271,50 @@ describe("DedicatedInterconnect", () => {
         });
     });
 
-    describe("MACsec", () => {
-        it("requests MACsec-capable ports on both clouds and waits for the keys Google generates", async () => {
-            const plan = await declare(threeNines((a) => { a.macsec = {}; }));
-            for (const p of plan.ofType(T.port)) {
-                assert.deepEqual(p.inputs.requestedFeatures, ["IF_MACSEC"]);
-                assert.deepEqual(p.inputs.macsec, { preSharedKeys: [{ name: "key1" }] });
-                assert.equal(p.inputs.macsecEnabled, false);
-            }
-            for (const c of plan.ofType(T.connection)) {
-                assert.equal(c.inputs.requestMacsec, true);
-                assert.equal(c.inputs.encryptionMode, undefined);
-            }
-            assert.equal(plan.ofType(T.macsecKey).length, 0);
-            assert.deepEqual(Object.values(outputs(plan).ports as Record<string, PortSummary>).map((p) => p.macsec), [MacsecState.AwaitingKeys, MacsecState.AwaitingKeys]);
-            assert.match(String(outputs(plan).nextStep), /macsec get-config/);
+    describe("stages", () => {
+        it("declares only the ports, their LAGs, the Direct Connect gateway and its association while every port is ordered, and says what to do next", async () => {
+            const plan = await declare(fourNines((a) => { for (const p of Object.values(a.ports)) p.ready = undefined; }));
+            // The Cloud Routers are the regions' whether ports are ready or not: one is made here, for us-west2.
+            assert.deepEqual(counts(plan), {
+                port: 4, attachment: 0, router: 2, routerInterface: 0, peer: 0, portGroup: 0, attachmentGroup: 0, lag: 4, connection: 4,
+                lagMember: 0, macsecKey: 0, vif: 0, dxGateway: 1, association: 1, transitGateway: 0, md5: 0, component: 1,
+            });
+            const ports = outputs(plan).ports as Record<string, PortSummary>;
+            assert.ok(Object.values(ports).every((p) => p.stage === LinkStage.Ordered && /LOA-CFA/.test(p.nextStep ?? "")));
+            assert.match(String(outputs(plan).nextStep), /^Port iad-1 is ordered[\s\S]*Port sjc-2 is ordered/);
+            assert.deepEqual(outputs(plan).attachments, {});
+            assert.ok((outputs(plan).topology as Topology).links.every((l) => l.stage === LinkStage.Ordered));
         });
 
-        it("enforces MACsec on a port once its keys are given, holding them as secrets", async () => {
-            const plan = await declare(threeNines((a) => { a.macsec = { keys: { "iad-1": { cak: HEX, ckn: HEX.toUpperCase() } } }; }));
-            assert.equal(plan.named("cci-port-iad-1").inputs.macsecEnabled, true);
-            assert.equal(plan.named("cci-port-iad-2").inputs.macsecEnabled, false);
-            assert.equal(plan.named("cci-connection-iad-1-1").inputs.encryptionMode, "must_encrypt");
-            const [key] = plan.ofType(T.macsecKey);
-            assert.equal(key.name, "cci-macsec-iad-1-1");
-            assert.equal(key.inputs.connectionId, plan.named("cci-connection-iad-1-1").outputs.id);
-            assert.deepEqual([key.inputs.cak, key.inputs.ckn], [HEX, HEX.toUpperCase()]);
-            assert.deepEqual(key.secretPaths.sort(), ["cak", "ckn"]);
-            assert.ok(plan.named("cci").secretPaths.includes("macsec"));
-            assert.equal((outputs(plan).ports as Record<string, PortSummary>)["iad-1"].macsec, MacsecState.Enforced);
+        it("declares a ready port's links alone, and leaves the ordered ports as they were", async () => {
+            const ordered = await declare(fourNines((a) => { for (const p of Object.values(a.ports)) p.ready = undefined; }));
+            const one = await declare(fourNines((a) => { for (const [key, p] of Object.entries(a.ports)) p.ready = key === "iad-1"; }));
+            const added = one.resources.filter((r) => !ordered.resources.some((o) => o.urn === r.urn)).map((r) => r.name).sort();
+            assert.deepEqual(added, ["cci-attachment-east-a", "cci-attachment-group", "cci-interconnect-group", "cci-interface-east-a", "cci-md5-east-a", "cci-peer-east-a", "cci-vif-east-a"]);
+            for (const r of ordered.resources.filter((r) => r.custom)) assert.deepEqual(one.resources.find((o) => o.urn === r.urn)?.inputs, r.inputs, r.name);
+            assert.deepEqual((one.named("cci-interconnect-group").inputs.interconnects as { name: string }[]).map((i) => i.name), ["iad-1"]);
         });
     });
 
-    it("bundles several links per port into its LAG", async () => {
-        const plan = await declare(threeNines((a) => { a.portSpeed = PortSpeed.Gbps100; a.linksPerPort = 2; }));
-        assert.equal(plan.named("cci-port-iad-1").inputs.requestedLinkCount, 2);
-        assert.equal(plan.named("cci-port-iad-1").inputs.linkType, "LINK_TYPE_ETHERNET_100G_LR");
-        const member = plan.named("cci-lag-member-iad-1-2");
-        assert.equal(member.inputs.connectionId, plan.named("cci-connection-iad-1-2").outputs.id);
-        assert.equal(member.inputs.lagId, plan.named("cci-lag-iad-1").outputs.id);
+    it("refuses MACsec, which Google does not document for Cross-Cloud Interconnect, before declaring anything", async () => {
+        let error: unknown;
+        const plan = await capture(() => {
+            try {
+                new DedicatedInterconnect("cci", { ...threeNines(), macsec: {} } as DedicatedInterconnectArgs);
+            } catch (e) {
+                error = e;
+            }
+        });
+        assert.ok(error instanceof CrossCloudError && error.field === "macsec", String(error));
+        assert.match(error.message, /MACsec for Cloud Interconnect overview/);
+        assert.deepEqual(plan.resources.map((r) => r.type), ["pulumi:pulumi:Stack"]);
+    });
+
+    it("lands each port on one LAG made from its one connection", async () => {
+        const plan = await declare(threeNines());
         assert.equal(plan.named("cci-lag-iad-1").inputs.connectionId, plan.named("cci-connection-iad-1-1").outputs.id);
-        assert.equal(plan.ofType(T.connection).length, 4);
+        assert.equal(plan.ofType(T.lagMember).length, 0);
+        assert.equal(plan.named("cci-port-iad-1").inputs.requestedLinkCount, 1);
     });
 
     it("protects ports, LAGs and links in production, and only them", async () => {

@@ -6,7 +6,8 @@ import { TunnelBandwidth } from "../../sdk/bandwidth";
 import { CrossCloudError, ErrorCode } from "../../sdk/errors";
 import { AWS_PSK_PATTERN, AWS_TUNNEL_OPTIONS, GOOGLE_IKE, planHaVpn } from "../../sdk/plans/haVpn";
 import { Prefix } from "../../sdk/prefix";
-import { ROUTE_PRIORITY } from "../../sdk/routes";
+import { MATCH_EVERY_ROUTE } from "../../sdk/preference";
+import { BACKUP_LEARNED_PRIORITY, ROUTE_PRIORITY } from "../../sdk/routes";
 import { LinkRole } from "../../sdk/topology";
 import { CapturedResource, capture, CaptureOptions, Plan, UNKNOWN } from "../../offline";
 
@@ -180,6 +181,18 @@ describe("HaVpn", () => {
             }
         }
         assert.deepEqual(backup.named("vpn-bgp-2").inputs.advertisedIpRanges, [{ range: "10.100.0.0/16" }, { range: "10.101.0.0/16" }]);
+    });
+
+    it("makes a backup lose Google→AWS too: its peers import AWS's routes through one route policy that sets their priority above any primary's", async () => {
+        const backup = await declare(args((a) => { a.role = LinkRole.Backup; }));
+        const [policy] = backup.ofType("gcp:compute/routerRoutePolicy:RouterRoutePolicy");
+        assert.equal(backup.ofType("gcp:compute/routerRoutePolicy:RouterRoutePolicy").length, 1);
+        assert.deepEqual([policy.name, policy.inputs.type, policy.inputs.router], ["vpn-import", "ROUTE_POLICY_TYPE_IMPORT", backup.named("vpn-router").outputs.name]);
+        assert.deepEqual(policy.inputs.terms, [{ priority: 0, match: { expression: MATCH_EVERY_ROUTE }, actions: [{ expression: `med.set(${BACKUP_LEARNED_PRIORITY})` }] }]);
+        for (const peer of backup.ofType(T.routerPeer)) assert.deepEqual(peer.inputs.importPolicies, [policy.outputs.name], peer.name);
+        // A primary learns AWS's routes as AWS sends them.
+        assert.deepEqual(plan.ofType("gcp:compute/routerRoutePolicy:RouterRoutePolicy"), []);
+        assert.ok(plan.ofType(T.routerPeer).every((p) => p.inputs.importPolicies === undefined));
     });
 
     it("attaches to a given Transit Gateway and Cloud Router instead of creating them", async () => {

@@ -25,7 +25,8 @@ function args(change: (a: ManagedInterconnectArgs) => void = () => undefined): M
     const a: ManagedInterconnectArgs = {
         bandwidth: "10Gbps",
         aws: { region: "us-east-1", transitGatewayId: "tgw-0shared", transitGatewayAsn: 64512, directConnectGatewayAsn: 64603, allowedPrefixes: ["10.10.0.0/16"] },
-        google: { region: "us-east4", network: NETWORK, advertisedRoutes: ["10.20.0.0/16"] },
+        google: { region: "us-east4", network: NETWORK },
+        advertisedPrefixes: ["10.20.0.0/16"],
     };
     change(a);
     return a;
@@ -75,6 +76,10 @@ describe("ManagedInterconnect", () => {
             assert.equal(transport.inputs.stackType, StackType.Ipv4Only);
         });
 
+        it("never replaces the connection for a key Google changes after acceptance: the key is ignored once the connection exists", () => {
+            assert.deepEqual(plan.named("prod-connection").ignoreChanges, ["activationKey"]);
+        });
+
         it("makes the AWS half depend on the Google half, so a destroy removes the connection first", () => {
             assert.ok(plan.named("prod-connection").dependencies.includes(plan.named("prod-transport").urn));
             assert.ok(!plan.named("prod-transport").dependencies.includes(plan.named("prod-connection").urn));
@@ -110,7 +115,7 @@ describe("ManagedInterconnect", () => {
         it("parents every child to the component and names it by role", () => {
             const component = one(plan, COMPONENT);
             const children = plan.childrenOf(component);
-            assert.deepEqual(children.map((r) => r.name).sort(), ["prod-association", "prod-connection", "prod-dx-gateway", "prod-peering", "prod-transport"]);
+            assert.deepEqual(children.map((r) => r.name).sort(), ["prod-association", "prod-aws-native", "prod-connection", "prod-dx-gateway", "prod-peering", "prod-transport"]);
         });
 
         it("exports the topology, the state of each half and the prefixes", () => {
@@ -118,7 +123,7 @@ describe("ManagedInterconnect", () => {
             assert.equal(outputs.topology.links.length, 1);
             const [link] = outputs.topology.links;
             assert.equal(link.kind, LinkKind.Managed);
-            assert.equal(link.gbps, 10);
+            assert.equal(link.mbps, 10000);
             assert.deepEqual(link.domains, { managedConnection: "prod-connection", region: "us-east4" });
             assert.equal(outputs.topology.groups[0].profileSla, SlaTier.FourNines);
             assert.equal(outputs.connectionState, plan.named("prod-connection").simulated.state);
@@ -131,6 +136,15 @@ describe("ManagedInterconnect", () => {
     describe("AWS-initiated, automatic key handoff", () => {
         let plan: Plan;
         before(async () => { plan = await declare(args(awsInitiated), { "gcp:project": "acme-transit" }); });
+
+        it("sets on the Transport only what Google's API takes with a key: the key and the remote profile, no bandwidth and no remote account", () => {
+            const transport = plan.named("prod-transport");
+            assert.ok(transport.inputs.providedActivationKey !== undefined && transport.inputs.remoteProfile !== undefined);
+            assert.deepEqual([transport.inputs.bandwidth, transport.inputs.remoteAccountId], [undefined, undefined]);
+            // The key is immutable on the Transport: a changed key on the AWS side is ignored rather than replacing it.
+            assert.deepEqual(transport.ignoreChanges, ["providedActivationKey"]);
+            assert.deepEqual(plan.named("prod-connection").ignoreChanges, []);
+        });
 
         it("creates the connection in the environment, offered to the Google project", () => {
             const connection = plan.named("prod-connection");
@@ -214,12 +228,29 @@ describe("ManagedInterconnect", () => {
         assert.deepEqual(plan.named("prod-connection").inputs.attachPoint, { directConnectGateway: "5f2c9a1e-0000-4000-8000-000000000001" });
     });
 
+    it("declares the VPC peering only once the Transport's peering network is known, and says so meanwhile", async () => {
+        const preview = await capture(() => { new ManagedInterconnect("prod", args()); }, { preview: true });
+        assert.deepEqual(preview.ofType("gcp:compute/networkPeering:NetworkPeering"), []);
+        const planned = await declare(args());
+        const [peering] = planned.ofType("gcp:compute/networkPeering:NetworkPeering");
+        assert.equal(peering.inputs.peerNetwork, planned.named("prod-transport").outputs.peeringNetwork);
+        assert.equal(planned.named("prod").outputs.nextStep, undefined);
+        const { planManagedInterconnect } = await import("../../sdk/plans/managedInterconnect");
+        assert.match(planManagedInterconnect({ name: "prod", ...args() }).peeringStep ?? "", /prod-peering is declared once Google reports the Transport's peering network \(prod-transport\.peeringNetwork\)/);
+    });
+
+    it("makes the AWS connection in aws.region, through its own aws-native provider, whatever the ambient config says", async () => {
+        const plan = await declare(args((a) => { a.aws.region = "us-west-2"; a.google.region = "us-west1"; }), { "aws-native:region": "eu-west-1" });
+        assert.equal(plan.named("prod-aws-native").inputs.region, "us-west-2");
+        assert.ok(plan.named("prod-connection").provider?.startsWith(`${plan.named("prod-aws-native").urn}::`));
+    });
+
     it("attaches to an NCC hub, dual stack, without a peering", async () => {
         const plan = await declare(args((a) => {
             a.google.network = undefined;
             a.google.hub = "projects/acme-transit/locations/global/hubs/crosscloud";
             a.google.stackType = StackType.DualStack;
-            a.google.advertisedRoutes = ["2600:1900::/40", "10.20.0.0/16"];
+            a.advertisedPrefixes = ["2600:1900::/40", "10.20.0.0/16"];
         }));
         const transport = plan.named("prod-transport");
         assert.equal(transport.inputs.hub, "projects/acme-transit/locations/global/hubs/crosscloud");
@@ -253,7 +284,9 @@ describe("ManagedInterconnect", () => {
         };
         uses("prod-dx-gateway", "aws-east");
         uses("prod-association", "aws-east");
-        uses("prod-connection", "aws-native-east");
+        // The connection's region is the link's: it goes through the component's own provider for aws.region.
+        uses("prod-connection", "prod-aws-native");
+        assert.equal(plan.named("prod-aws-native").inputs.region, "us-east-1");
         uses("prod-transport", "gcp-transit");
         uses("prod-peering", "gcp-transit");
     });
@@ -274,7 +307,7 @@ describe("ManagedInterconnect", () => {
     describe("bad input fails before anything is declared", () => {
         const cases: [string, (a: ManagedInterconnectArgs) => void, ErrorCode][] = [
             ["a bandwidth the Transport cannot carry", (a) => { a.bandwidth = "400Gbps"; }, ErrorCode.BandwidthUnsupported],
-            ["overlapping prefixes", (a) => { a.google.advertisedRoutes = ["10.20.0.0/16", "10.20.128.0/17"]; }, ErrorCode.Overlap],
+            ["overlapping prefixes", (a) => { a.advertisedPrefixes = ["10.20.0.0/16", "10.20.128.0/17"]; }, ErrorCode.Overlap],
             ["a malformed prefix", (a) => { a.aws.allowedPrefixes = ["10.10.0/16"]; }, ErrorCode.InvalidPrefix],
             ["more prefixes than the gateway allows (AWS: 200 per Transit Gateway)", (a) => { a.aws.allowedPrefixes = Array.from({ length: 201 }, (_, k) => `10.${100 + (k >> 8)}.${k & 255}.0/24`); }, ErrorCode.TooManyPrefixes],
             ["a region pair with no profile", (a) => { a.google.region = "europe-west3"; }, ErrorCode.UnknownRegionPair],

@@ -54,7 +54,8 @@ describe("planning values given as Outputs", () => {
         refuses("bandwidth", () => new ManagedInterconnect("mi", {
             bandwidth: later("10Gbps"),
             aws: { region: "us-east-1", transitGatewayId: "tgw-0shared", transitGatewayAsn: 64512, directConnectGatewayAsn: 64603, allowedPrefixes: ["10.10.0.0/16"] },
-            google: { region: "us-east4", network: NETWORK, advertisedRoutes: ["10.20.0.0/16"] },
+            google: { region: "us-east4", network: NETWORK },
+            advertisedPrefixes: ["10.20.0.0/16"],
         }));
     });
 

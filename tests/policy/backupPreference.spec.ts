@@ -5,10 +5,11 @@ import { StackBuilder } from "./fixtures/stackBuilder";
 
 const POLICY = "backup-route-preference";
 
+/** A dedicated interconnect and a VPN beside it that loses Google→AWS (import at 10200) unless the case says otherwise. */
 function estate(vpn: Parameters<typeof addHaVpn>[2]): StackBuilder {
     const s = new StackBuilder();
     addDedicated(s);
-    addHaVpn(s, "vpn", vpn);
+    addHaVpn(s, "vpn", { learnedPriority: 10200, ...vpn });
     return s;
 }
 
@@ -39,6 +40,20 @@ describe("policy backup-route-preference", () => {
     it("requires the configured gap", () => {
         assert.equal(violationsOf(productionStack(), POLICY, { [POLICY]: { minimumGap: 10000 } }).length, 4);
         assert.deepEqual(violationsOf(productionStack(), POLICY, { [POLICY]: { minimumGap: 9900 } }), []);
+    });
+
+    it("reports each VPN peer that learns AWS's routes no worse than the interconnect's, so Google would spread traffic to AWS over both", () => {
+        // Advertised right (AWS→Google), but no import policy: Cloud Router installs both paths (ECMP).
+        const s = estate({ priority: 10000, learnedPriority: undefined });
+        const violations = violationsOf(s, POLICY);
+        assert.equal(violations.length, 4);
+        assert.equal(violations[0].urn, s.urn("vpn-bgp-0"));
+        assert.match(violations[0].message, /RouterPeer vpn-bgp-0 \(HA VPN\) learns AWS's routes at priority 0, no worse than RouterPeer ded-peer-\d on the interconnect \(0\), so Cloud Router installs both.*sets med to at least 1 \(crosscloud sets 10200\)/);
+        // A policy that sets the MED only for some routes proves nothing for the rest.
+        const partial = estate({ priority: 10000 });
+        partial.set("vpn-import", { terms: [{ priority: 0, match: { expression: "destination == '10.10.0.0/16'" }, actions: [{ expression: "med.set(10200)" }] }] });
+        assert.equal(violationsOf(partial, POLICY).length, 4);
+        assert.deepEqual(violationsOf(estate({ priority: 10000 }), POLICY), []);
     });
 
     it("is not applicable without both a VPN and a dedicated interconnect", () => {

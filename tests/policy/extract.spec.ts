@@ -30,11 +30,11 @@ describe("topology extraction", () => {
         addHaVpn(s);
         const { topology, haVpns } = model(s);
         assert.deepEqual(topology.groups, [{ id: "vpn-gateway", kind: LinkKind.HaVpn, role: LinkRole.Primary, fourIpsRedundancy: true }]);
-        assert.deepEqual(topology.links.map((l) => [l.id, l.gbps, l.domains.vpnInterface, l.domains.awsVpnConnection, l.aws, l.gcp]), [
-            ["vpn-tunnel-0", 1.25, "vpn-gateway/0", "vpn-vpn-0", "vpn-tgw", "vpn-router"],
-            ["vpn-tunnel-1", 1.25, "vpn-gateway/0", "vpn-vpn-0", "vpn-tgw", "vpn-router"],
-            ["vpn-tunnel-2", 1.25, "vpn-gateway/1", "vpn-vpn-1", "vpn-tgw", "vpn-router"],
-            ["vpn-tunnel-3", 1.25, "vpn-gateway/1", "vpn-vpn-1", "vpn-tgw", "vpn-router"],
+        assert.deepEqual(topology.links.map((l) => [l.id, l.mbps, l.domains.vpnInterface, l.domains.awsVpnConnection, l.aws, l.gcp]), [
+            ["vpn-tunnel-0", 1250, "vpn-gateway/0", "vpn-vpn-0", "vpn-tgw", "vpn-router"],
+            ["vpn-tunnel-1", 1250, "vpn-gateway/0", "vpn-vpn-0", "vpn-tgw", "vpn-router"],
+            ["vpn-tunnel-2", 1250, "vpn-gateway/1", "vpn-vpn-1", "vpn-tgw", "vpn-router"],
+            ["vpn-tunnel-3", 1250, "vpn-gateway/1", "vpn-vpn-1", "vpn-tgw", "vpn-router"],
         ]);
         assert.deepEqual(haVpns[0].tunnels.map((t) => t.awsTunnel), [1, 2, 1, 2]);
         assert.deepEqual(topology.sessions[0], {
@@ -49,8 +49,8 @@ describe("topology extraction", () => {
         const { topology } = model(s);
         assert.deepEqual(topology.groups, [{ id: "dedicated", kind: LinkKind.Dedicated, role: LinkRole.Primary, globalRouting: true }]);
         assert.deepEqual(topology.links.map((l) => l.domains), [
-            { port: "ded-port-0", awsDevice: "EqDC2-device-0", metro: "iad", edgeDomain: "iad-zone1", region: "us-east4", cloudRouter: "ded-router-us-east4" },
-            { port: "ded-port-1", awsDevice: "CSVA1-device-1", metro: "iad", edgeDomain: "iad-zone2", region: "us-east4", cloudRouter: "ded-router-us-east4" },
+            { port: "ded-port-0", awsDevice: "EqDC2-device-0", awsLocation: "EqDC2", metro: "iad", edgeDomain: "iad-zone1", region: "us-east4", cloudRouter: "ded-router-us-east4" },
+            { port: "ded-port-1", awsDevice: "CSVA1-device-1", awsLocation: "CSVA1", metro: "iad", edgeDomain: "iad-zone2", region: "us-east4", cloudRouter: "ded-router-us-east4" },
         ]);
         assert.deepEqual(topology.sessions.map((x) => [x.md5, x.bfd, x.awsAsn, x.insideCidr]), [[true, true, 64601, "169.254.20.0/29"], [true, true, 64601, "169.254.20.8/29"]]);
         // Before the VIF exists AWS has not said which device it is on; its LAG stands for it.
@@ -68,9 +68,9 @@ describe("topology extraction", () => {
         s.unset("a-connection", "activationKey").unset("b-connection", "activationKey");
         s.get("b-connection").dependencies = [s.urn("b-transport")];
         assert.deepEqual(pairs(model(s)), [["a-transport", "a-connection", "a-dxgw"], ["b-transport", "b-connection", "b-dxgw"]]);
-        assert.deepEqual(model(s).topology.links.map((l) => [l.id, l.gbps, l.domains]), [
-            ["a-transport", 10, { managedConnection: "a-connection", region: "us-east4" }],
-            ["b-transport", 10, { managedConnection: "b-connection", region: "us-east4" }],
+        assert.deepEqual(model(s).topology.links.map((l) => [l.id, l.mbps, l.domains]), [
+            ["a-transport", 10000, { managedConnection: "a-connection", region: "us-east4" }],
+            ["b-transport", 10000, { managedConnection: "b-connection", region: "us-east4" }],
         ]);
     });
 

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { ErrorCode, isCrossCloudError } from "../../sdk/errors";
 import { analyzeResilience, failureImpacts, FailureCase, ResilienceReport } from "../../sdk/resilience";
 import {
+    LinkStage,
     emptyTopology, FAILURE_KINDS, FailureDomains, FailureKind, Link, LinkGroup, LinkKind, LinkRole, mergeTopologies, SlaTier, Topology,
 } from "../../sdk/topology";
 import { haVpnGroup, managedGroup, shapes, TUNNELS_9999 } from "./fixtures/shapes";
@@ -29,7 +30,8 @@ describe("analyzeResilience", () => {
         it("shows the one connection as a single point of failure that the provider's SLA covers", () => {
             assert.deepEqual(caseOf(report, "managedConnection", "managed-mc0"), {
                 kind: "managedConnection", id: "managed-mc0", cut: ["managed-link0"],
-                survivingGbps: 0, survivingPrimaryGbps: 0, connected: false, coveredByProviderSla: true,
+                survivingMbps: 0, survivingPrimaryMbps: 0, connected: false, coveredByProviderSla: true,
+                carriers: { awsToGoogle: [], googleToAws: [] },
             });
             assert.deepEqual(spofs(report), ["managedConnection managed-mc0", "region us-east4"]);
         });
@@ -47,7 +49,7 @@ describe("analyzeResilience", () => {
 
         it("reports the earned tier with the failures", () => {
             assert.equal(report.sla.tier, SlaTier.FourNines);
-            assert.deepEqual([report.totalGbps, report.totalPrimaryGbps], [10, 10]);
+            assert.deepEqual([report.totalMbps, report.totalPrimaryMbps], [10000, 10000]);
         });
     });
 
@@ -57,20 +59,21 @@ describe("analyzeResilience", () => {
         it("survives a port, a device or an edge domain with half the bandwidth, but not the metro or region", () => {
             for (const [kind, id] of [["port", "ded-port0"], ["awsDevice", "ded-dx1"], ["edgeDomain", "iad-zone2"], ["cloudRouter", "ded-cr0"]] as const) {
                 const c = caseOf(report, kind, id);
-                assert.deepEqual([c.connected, c.survivingGbps], [true, 10], `${kind} ${id}`);
+                assert.deepEqual([c.connected, c.survivingMbps], [true, 10000], `${kind} ${id}`);
             }
             assert.deepEqual(spofs(report), ["metro iad", "region us-east4"]);
         });
 
         it("twin with two ports in one edge domain: the edge domain cuts everything", () => {
             const twin = analyzeResilience(shapes.dedicated999OneEdgeDomain());
-            assert.deepEqual(spofs(twin), ["metro iad", "edgeDomain iad-zone1", "region us-east4"]);
+            // Both LAGs land in the metro's one AWS location too.
+            assert.deepEqual(spofs(twin), ["awsLocation iad-dx", "metro iad", "edgeDomain iad-zone1", "region us-east4"]);
             assert.deepEqual(caseOf(twin, "edgeDomain", "iad-zone1").cut, ["ded-att0", "ded-att1"]);
         });
 
         it("twin with one port: every failure is a single point of failure", () => {
             const twin = analyzeResilience(shapes.dedicated999OnePort());
-            assert.equal(twin.failures.length, 6);
+            assert.equal(twin.failures.length, 7);
             assert.deepEqual(twin.singlePointsOfFailure, twin.failures);
             assert.ok(twin.failures.every((c) => !c.coveredByProviderSla));
         });
@@ -85,12 +88,13 @@ describe("analyzeResilience", () => {
 
         it("losing a metro leaves half the bandwidth", () => {
             const c = caseOf(report, "metro", "iad");
-            assert.equal(report.totalGbps, 40);
-            assert.deepEqual([c.cut, c.survivingGbps], [["ded-att0", "ded-att1"], 20]);
+            assert.equal(report.totalMbps, 40000);
+            assert.deepEqual([c.cut, c.survivingMbps], [["ded-att0", "ded-att1"], 20000]);
         });
 
-        it("names the first of the equally bad failures as the worst case", () => {
-            assert.deepEqual([report.worstCase?.kind, report.worstCase?.id, report.worstCase?.survivingGbps], ["metro", "iad", 20]);
+        it("names the first of the equally bad failures as the worst case: the AWS location of a metro's two LAGs, then the metro", () => {
+            assert.deepEqual([report.worstCase?.kind, report.worstCase?.id, report.worstCase?.survivingMbps], ["awsLocation", "EqDC2", 20000]);
+            assert.equal(caseOf(report, "metro", "iad").survivingMbps, 20000);
         });
 
         it("twin in one metro: the metro cuts everything", () => {
@@ -102,10 +106,10 @@ describe("analyzeResilience", () => {
         const report = analyzeResilience(shapes.haVpn());
 
         it("survives an interface, an AWS VPN connection or a tunnel", () => {
-            assert.equal(report.totalGbps, 5);
-            assert.equal(caseOf(report, "vpnInterface", "vpn-gw/0").survivingGbps, 2.5);
-            assert.equal(caseOf(report, "awsVpnConnection", "vpn-conn-b").survivingGbps, 2.5);
-            assert.equal(caseOf(report, "tunnel", "vpn-tunnel3").survivingGbps, 3.75);
+            assert.equal(report.totalMbps, 5000);
+            assert.equal(caseOf(report, "vpnInterface", "vpn-gw/0").survivingMbps, 2500);
+            assert.equal(caseOf(report, "awsVpnConnection", "vpn-conn-b").survivingMbps, 2500);
+            assert.equal(caseOf(report, "tunnel", "vpn-tunnel3").survivingMbps, 3750);
         });
 
         it("depends on its region and its one Cloud Router", () => {
@@ -120,7 +124,7 @@ describe("analyzeResilience", () => {
         it("twin with two tunnels: losing one leaves one", () => {
             const t = shapes.haVpnTwoTunnels();
             const c = caseOf(analyzeResilience(t), "tunnel", "vpn-tunnel0");
-            assert.deepEqual([survivors(t, c), c.survivingGbps], [["vpn-tunnel1"], 1.25]);
+            assert.deepEqual([survivors(t, c), c.survivingMbps], [["vpn-tunnel1"], 1250]);
         });
     });
 
@@ -130,17 +134,17 @@ describe("analyzeResilience", () => {
             const t = mergeTopologies(shapes.dedicated999(), vpnBackup);
             const report = analyzeResilience(t);
             const c = caseOf(report, "metro", "iad");
-            assert.deepEqual([c.connected, c.survivingGbps, c.survivingPrimaryGbps], [true, 5, 0]);
+            assert.deepEqual([c.connected, c.survivingMbps, c.survivingPrimaryMbps], [true, 5000, 0]);
             assert.deepEqual(survivors(t, c), ["vpn-tunnel0", "vpn-tunnel1", "vpn-tunnel2", "vpn-tunnel3"]);
             assert.deepEqual(spofs(report), ["region us-east4"]);
         });
 
         it("dedicated 99.99% + VPN backup: no single point of failure; a metro leaves half the primary", () => {
             const report = analyzeResilience(shapes.dedicatedWithVpnBackup());
-            assert.deepEqual([report.totalGbps, report.totalPrimaryGbps], [45, 40]);
+            assert.deepEqual([report.totalMbps, report.totalPrimaryMbps], [45000, 40000]);
             assert.deepEqual(report.singlePointsOfFailure, []);
             const c = caseOf(report, "metro", "lax");
-            assert.deepEqual([c.survivingGbps, c.survivingPrimaryGbps], [25, 20]);
+            assert.deepEqual([c.survivingMbps, c.survivingPrimaryMbps], [25000, 20000]);
             assert.equal(report.sla.tier, SlaTier.FourNines);
         });
     });
@@ -149,7 +153,7 @@ describe("analyzeResilience", () => {
         const report = analyzeResilience(emptyTopology());
         assert.deepEqual(report.failures, []);
         assert.equal(report.worstCase, undefined);
-        assert.deepEqual([report.totalGbps, report.totalPrimaryGbps], [0, 0]);
+        assert.deepEqual([report.totalMbps, report.totalPrimaryMbps], [0, 0]);
     });
 
     describe("invalid topologies", () => {
@@ -162,11 +166,11 @@ describe("analyzeResilience", () => {
             rejects(t, ErrorCode.Conflict, "links[3].id");
         });
 
-        for (const gbps of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
-            it(`rejects a bandwidth of ${gbps}`, () => {
+        for (const mbps of [-1, 0.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+            it(`rejects a bandwidth of ${mbps} Mbps`, () => {
                 const t = shapes.dedicated999();
-                t.links[1].gbps = gbps;
-                rejects(t, ErrorCode.InvalidBandwidth, "links[1].gbps");
+                t.links[1].mbps = mbps;
+                rejects(t, ErrorCode.InvalidBandwidth, "links[1].mbps");
             });
         }
     });
@@ -175,7 +179,7 @@ describe("analyzeResilience", () => {
         const RUNS = { numRuns: 1000 };
         const kinds = [LinkKind.Managed, LinkKind.Dedicated, LinkKind.HaVpn];
         const roles = [LinkRole.Primary, LinkRole.Backup];
-        // Few values per kind, so links share domains often; gbps that do not add up exactly in floating point.
+        // Few values per kind, so links share domains often; bandwidths that would not add up exactly as floating-point Gbps.
         const domainsArb: fc.Arbitrary<FailureDomains> = fc.record(
             Object.fromEntries(FAILURE_KINDS.map((k) => [k, fc.constantFrom(`${k}-a`, `${k}-b`, `${k}-c`)])) as Record<FailureKind, fc.Arbitrary<string>>,
             { requiredKeys: [], noNullPrototype: true },
@@ -190,7 +194,7 @@ describe("analyzeResilience", () => {
         const linkArb = fc.record({
             group: fc.nat(),
             role: fc.constantFrom(...roles),
-            gbps: fc.constantFrom(0, 0.05, 0.1, 0.2, 0.3, 1.25, 10, 100),
+            mbps: fc.constantFrom(0, 50, 100, 200, 300, 1250, 10000, 100000),
             domains: domainsArb,
         });
         const topologyArb: fc.Arbitrary<Topology> = fc
@@ -199,7 +203,7 @@ describe("analyzeResilience", () => {
                 const groups = groupSpecs.map((g, i): LinkGroup => ({ id: `g${i}`, ...g }));
                 const links = linkSpecs.map((l, i): Link => {
                     const group = groups[l.group % groups.length];
-                    return { id: `l${i}`, group: group.id, kind: group.kind, role: l.role, aws: "aws", gcp: "gcp", gbps: l.gbps, domains: l.domains };
+                    return { id: `l${i}`, group: group.id, kind: group.kind, role: l.role, aws: "aws", gcp: "gcp", mbps: l.mbps, domains: l.domains };
                 });
                 return { ...emptyTopology(), groups, links };
             });
@@ -210,9 +214,9 @@ describe("analyzeResilience", () => {
         it("never counts more surviving bandwidth than there is", () => {
             fc.assert(fc.property(topologyArb, (t) => {
                 const r = analyzeResilience(t);
-                return r.failures.every((c) => c.survivingGbps <= r.totalGbps
-                    && c.survivingPrimaryGbps <= r.totalPrimaryGbps
-                    && c.survivingPrimaryGbps <= c.survivingGbps);
+                return r.failures.every((c) => c.survivingMbps <= r.totalMbps
+                    && c.survivingPrimaryMbps <= r.totalPrimaryMbps
+                    && c.survivingPrimaryMbps <= c.survivingMbps);
             }), RUNS);
         });
 
@@ -233,7 +237,7 @@ describe("analyzeResilience", () => {
                 assert.deepEqual(new Set(r.failures.map((c) => `${c.kind} ${c.id}`)), distinct);
                 assert.equal(r.failures.length, distinct.size);
                 assert.deepEqual(r.singlePointsOfFailure, r.failures.filter((c) => c.cut.length === t.links.length));
-                assert.ok(r.failures.every((c) => r.worstCase !== undefined && c.survivingGbps >= r.worstCase.survivingGbps));
+                assert.ok(r.failures.every((c) => r.worstCase !== undefined && c.survivingMbps >= r.worstCase.survivingMbps));
             }), RUNS);
         });
 
@@ -245,6 +249,30 @@ describe("analyzeResilience", () => {
                 assert.deepEqual(analyzeResilience(reordered), report);
                 assert.deepEqual(failureImpacts(reordered.links), failureImpacts(t.links));
             }), RUNS);
+        });
+    });
+
+    describe("which path carries traffic in each direction", () => {
+        const withBackup = (backup: Topology) => mergeTopologies(shapes.dedicated999(), backup);
+        const backup = () => haVpnGroup("vpn", TUNNELS_9999, { role: LinkRole.Backup });
+
+        it("keeps both directions on the interconnect while a port of it is left, then moves both to the backup", () => {
+            const report = analyzeResilience(withBackup(backup()));
+            assert.deepEqual(report.carriers, { awsToGoogle: ["ded"], googleToAws: ["ded"] });
+            assert.deepEqual(caseOf(report, "port", "ded-port0").carriers, { awsToGoogle: ["ded"], googleToAws: ["ded"] });
+            assert.deepEqual(caseOf(report, "metro", "iad").carriers, { awsToGoogle: ["vpn"], googleToAws: ["vpn"] });
+        });
+
+        it("without an import priority on the backup, Google spreads its traffic to AWS over both (ECMP); AWS still prefers the interconnect", () => {
+            const t = withBackup(backup());
+            for (const s of t.sessions) delete s.learnedPriority;
+            assert.deepEqual(analyzeResilience(t).carriers, { awsToGoogle: ["ded"], googleToAws: ["ded", "vpn"] });
+        });
+
+        it("counts no ordered link as a carrier", () => {
+            const t = withBackup(backup());
+            for (const l of t.links.filter((l) => l.group === "ded")) l.stage = LinkStage.Ordered;
+            assert.deepEqual(analyzeResilience(t).carriers, { awsToGoogle: ["vpn"], googleToAws: ["vpn"] });
         });
     });
 });

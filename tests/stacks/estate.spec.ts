@@ -6,10 +6,11 @@ import { load } from "js-yaml";
 // The estate imports the package, whose build (lib/) throws its own CrossCloudError.
 import { CrossCloudError, ErrorCode } from "@crosscloud/interconnect";
 import { Prefix } from "../../sdk/prefix";
-import { ROUTE_PRIORITY } from "../../sdk/routes";
+import { MATCH_EVERY_ROUTE } from "../../sdk/preference";
+import { BACKUP_LEARNED_PRIORITY, ROUTE_PRIORITY } from "../../sdk/routes";
 import { LinkRole, SlaTier, Topology } from "../../sdk/topology";
 import { capture, CapturedResource, Plan } from "../../offline";
-import { ENVIRONMENTS, planStack, SHARED_STACK, stackConfig } from "../../bench/workloads/estate";
+import { ENVIRONMENTS, planStack, readyConfig, SHARED_STACK, stackConfig } from "../../bench/workloads/estate";
 
 const T = {
     stack: "pulumi:pulumi:Stack",
@@ -34,6 +35,8 @@ const T = {
     routerInterface: "gcp:compute/routerInterface:RouterInterface",
     peer: "gcp:compute/routerPeer:RouterPeer",
     port: "gcp:compute/interconnect:Interconnect",
+    routePolicy: "gcp:compute/routerRoutePolicy:RouterRoutePolicy",
+    attachmentGroup: "gcp:compute/interconnectAttachmentGroup:InterconnectAttachmentGroup",
     attachment: "gcp:compute/interconnectAttachment:InterconnectAttachment",
     transport: "gcp:networkconnectivity/transport:Transport",
     peering: "gcp:compute/networkPeering:NetworkPeering",
@@ -74,11 +77,14 @@ const componentsOf = (plan: Plan) => plan.resources.filter((r) => r.type.startsW
 describe("the example estate", () => {
     let shared: Plan;
     const envs: Record<string, Plan> = {};
+    /** prod once every port is ready: the committed file is its first `pulumi up`, every port ordered. */
+    let prodReady: Plan;
 
     before(async function () {
         this.timeout(60_000);
         shared = await planStack("shared");
         for (const env of ENVIRONMENTS) envs[env] = await planStack(env, { shared: shared.outputs });
+        prodReady = await planStack("prod", { shared: shared.outputs, config: readyConfig("prod") });
     });
 
     describe("the shared layer", () => {
@@ -111,7 +117,8 @@ describe("the example estate", () => {
             assert.deepEqual([dev.ofType(T.vpnConnection).length, dev.ofType(T.tunnel).length], [2, 4]);
             for (const type of [T.dxGateway, T.transport, T.awsInterconnect, T.port, T.lag]) assert.deepEqual(dev.ofType(type), [], type);
             assert.ok(dev.ofType(T.peer).every((p) => p.inputs.advertisedRoutePriority === ROUTE_PRIORITY[LinkRole.Primary]));
-            assert.deepEqual([dev.outputs.slaTier, dev.outputs.totalGbps, "directConnectGatewayId" in dev.outputs], [SlaTier.FourNines, 5, false]);
+            // Google grants HA VPN 99.99%, AWS 99.95% per VPN connection: 99.9% end to end.
+            assert.deepEqual([dev.outputs.slaTier, dev.outputs.totalGbps, "directConnectGatewayId" in dev.outputs], [SlaTier.ThreeNines, 5, false]);
         });
 
         it("staging is a managed interconnect and nothing else", () => {
@@ -126,36 +133,58 @@ describe("the example estate", () => {
             assert.deepEqual([staging.outputs.slaTier, staging.outputs.totalGbps, staging.outputs.directConnectGatewayId], [SlaTier.FourNines, 10, staging.ofType(T.dxGateway)[0].outputs.id]);
         });
 
-        it("prod is a dedicated 99.99% interconnect over two metros, with an HA VPN backup that loses to it", () => {
+        it("prod's first pulumi up orders the ports and LAGs, with the gateway and its association, and says per port what comes next", () => {
             const prod = envs.prod;
             assert.deepEqual(componentsOf(prod).sort(), [["prod", T.network], ["prod-backup", T.haVpn], ["prod-primary", T.dedicated]]);
             assert.deepEqual(prod.ofType(T.port).map((p) => p.inputs.location).sort(), ["iad-zone1-1", "iad-zone2-1", "ord-zone1-7", "ord-zone2-7"]);
+            assert.deepEqual(prod.ofType(T.lag).map((l) => l.inputs.location).sort(), ["EqCh2", "EqCh2", "EqDC2", "EqDC2"]);
+            assert.deepEqual([prod.ofType(T.dxGateway).length, prod.ofType(T.association).length], [1, 1]);
+            // Nothing link-level: Google accepts attachments only on a tested port, AWS a VIF only on an available LAG.
+            for (const type of [T.attachment, T.vif, T.attachmentGroup]) assert.deepEqual(prod.ofType(type), [], type);
+            assert.ok(prod.ofType(T.peer).every((p) => p.name.startsWith("prod-backup-")));
+            const next = String(prod.outputs.nextStep);
+            for (const port of ["iad-1", "iad-2", "ord-1", "ord-2"]) assert.match(next, new RegExp(`Port ${port} is ordered .*LOA-CFA.*ports\\["${port}"\\]\\.ready: true`));
+            // The designed shape is judged and required as it will be; the VPN carries the traffic meanwhile.
+            assert.deepEqual([prod.outputs.slaTier, prod.outputs.minSurvivingGbps, prod.outputs.singlePointsOfFailure], [SlaTier.FourNines, 20, []]);
+            for (const r of [...prod.ofType(T.port), ...prod.ofType(T.lag), ...prod.ofType(T.connection)]) assert.ok(r.protect, `${r.name} is protected`);
+        });
+
+        it("prod with its ports ready is a dedicated 99.99% interconnect over two metros, with an HA VPN backup that loses to it both ways", () => {
+            const prod = prodReady;
             assert.deepEqual([...new Set(prod.ofType(T.attachment).map((a) => a.inputs.region))].sort(), ["us-central1", "us-east4"]);
+            assert.deepEqual([prod.ofType(T.attachment).length, prod.ofType(T.vif).length, prod.ofType(T.attachmentGroup).length], [4, 4, 1]);
             const priorities = (stem: string) => [...new Set(prod.ofType(T.peer).filter((p) => p.name.startsWith(stem)).map((p) => p.inputs.advertisedRoutePriority))];
             assert.deepEqual([priorities("prod-primary-"), priorities("prod-backup-")], [[ROUTE_PRIORITY[LinkRole.Primary]], [ROUTE_PRIORITY[LinkRole.Backup]]]);
+            // Google→AWS: the backup's peers import AWS's routes at the backup's priority; the primary's at AWS's own.
+            const [policy] = prod.ofType(T.routePolicy);
+            assert.equal(policy.name, "prod-backup-import");
+            assert.deepEqual(policy.inputs.terms, [{ priority: 0, match: { expression: MATCH_EVERY_ROUTE }, actions: [{ expression: `med.set(${BACKUP_LEARNED_PRIORITY})` }] }]);
+            for (const p of prod.ofType(T.peer)) {
+                assert.deepEqual(p.inputs.importPolicies, p.name.startsWith("prod-backup-") ? [policy.outputs.name] : undefined, p.name);
+            }
             assert.ok(prod.ofType(T.vpnConnection).every((c) => c.inputs.tunnelBandwidth === "large"));
-            assert.deepEqual([prod.outputs.slaTier, prod.outputs.minSurvivingGbps, prod.outputs.singlePointsOfFailure], [SlaTier.FourNines, 20, []]);
-            // Paid, physical resources are protected in production.
-            for (const r of [...prod.ofType(T.port), ...prod.ofType(T.lag), ...prod.ofType(T.connection)]) assert.ok(r.protect, `${r.name} is protected`);
+            assert.deepEqual([prod.outputs.slaTier, prod.outputs.minSurvivingGbps, prod.outputs.singlePointsOfFailure, "nextStep" in prod.outputs], [SlaTier.FourNines, 20, [], false]);
         });
 
         it("plans a 99.9% dedicated environment in one region against the two-region shared layer", async () => {
             const config = stackConfig("prod");
             const net = structuredClone(config["crosscloud:network"]) as { requirement: object; primary: { dedicated: Record<string, unknown> }; backup?: object };
             net.requirement = { bandwidthGbps: 10, sla: "99.9", survivesSingleFailure: false };
-            net.primary.dedicated.ports = { "iad-1": { location: "iad-zone1-1", remoteLocation: "aws-eqdc2", awsLocation: "EqDC2" }, "iad-2": { location: "iad-zone2-1", remoteLocation: "aws-csva1", awsLocation: "CSVA1" } };
+            // Two AWS locations: AWS's High model, 99.9%.
+            net.primary.dedicated.ports = { "iad-1": { location: "iad-zone1-1", remoteLocation: "aws-eqdc2", awsLocation: "EqDC2", ready: true }, "iad-2": { location: "iad-zone2-1", remoteLocation: "aws-csva1", awsLocation: "CSVA1", ready: true } };
             net.primary.dedicated.attachments = { "east-a": { port: "iad-1", bandwidth: "10Gbps" }, "east-b": { port: "iad-2", bandwidth: "10Gbps" } };
             const plan = await planStack("prod", { shared: shared.outputs, config: { ...config, "crosscloud:network": net } });
-            assert.deepEqual([plan.outputs.slaTier, plan.ofType(T.attachment).map((a) => a.inputs.router)], [SlaTier.FourNines, ["shared-router-us-east4", "shared-router-us-east4"]]);
+            assert.deepEqual([plan.outputs.slaTier, plan.ofType(T.attachment).map((a) => a.inputs.router)], [SlaTier.ThreeNines, ["shared-router-us-east4", "shared-router-us-east4"]]);
         });
     });
 
     describe("across the stacks", () => {
         it("shares no link-local address between environments, and every address is in its environment's block", () => {
             const allocations = allocationsOf(shared);
-            const byEnv = ENVIRONMENTS.map((env) => {
-                const fromTopology = topologyOf(envs[env]).sessions.map((s) => ({ where: `${env} topology ${s.id}`, prefix: Prefix.parse(s.insideCidr, s.id) }));
-                const fromResources = resourcePrefixes(envs[env]).map((p) => ({ ...p, where: `${env} ${p.where}` }));
+            const stacks: [string, Plan][] = [...ENVIRONMENTS.map((env): [string, Plan] => [env, envs[env]]), ["prod", prodReady]];
+            const byEnv = stacks.map(([env, plan]) => {
+                const fromTopology = topologyOf(plan).sessions.map((s) => ({ where: `${env} topology ${s.id}`, prefix: Prefix.parse(s.insideCidr, s.id) }));
+                const fromResources = resourcePrefixes(plan).map((p) => ({ ...p, where: `${env} ${p.where}` }));
                 // The resources carry the sessions the topology describes, and only those.
                 for (const p of fromResources) assert.ok(fromTopology.some((t) => t.prefix.contains(p.prefix)), `${p.where} (${p.prefix}) is a planned session`);
                 for (const t of fromTopology) assert.ok(fromResources.some((p) => t.prefix.equals(p.prefix)), `${t.where} (${t.prefix}) is declared`);
@@ -164,10 +193,14 @@ describe("the example estate", () => {
                 return { env, prefixes: [...fromTopology, ...fromResources] };
             });
             // dev: 4 sessions, 4 inside CIDRs, 4 router interfaces; staging: none (Google runs its BGP);
-            // prod: 8 sessions, 4 inside CIDRs, 8 router interfaces, 4 attachments × subnet and two addresses.
-            assert.deepEqual(byEnv.map((e) => e.prefixes.length), [4 + 4 + 4, 0, 8 + 4 + 8 + 4 * 3]);
-            for (const [i, a] of byEnv.entries()) {
-                for (const b of byEnv.slice(i + 1)) {
+            // prod ordered: its backup's alone; prod ready: 8 sessions, 4 inside CIDRs, 8 router interfaces, 4 attachments × subnet and two addresses.
+            assert.deepEqual(byEnv.map((e) => e.prefixes.length), [4 + 4 + 4, 0, 4 + 4 + 4, 8 + 4 + 8 + 4 * 3]);
+            // prod's two stages are one environment: the ready plan's addresses extend the ordered one's.
+            const [prodOrdered, prodReadyPrefixes] = [byEnv[2], byEnv[3]];
+            for (const p of prodOrdered.prefixes) assert.ok(prodReadyPrefixes.prefixes.some((q) => q.prefix.equals(p.prefix)), `${p.where} keeps its address`);
+            const distinct = byEnv.slice(0, 2).concat([prodReadyPrefixes]);
+            for (const [i, a] of distinct.entries()) {
+                for (const b of distinct.slice(i + 1)) {
                     for (const p of a.prefixes) {
                         const clash = b.prefixes.find((q) => q.prefix.overlaps(p.prefix));
                         assert.equal(clash, undefined, `${p.where} (${p.prefix}) overlaps ${clash?.where} (${clash?.prefix})`);
@@ -189,7 +222,9 @@ describe("the example estate", () => {
             assert.equal(new Set(dx.map((g) => g.asn)).size, dx.length, "distinct per environment");
             assert.ok(dx.every((g) => g.asn !== tgwAsn), "none is the Transit Gateway's");
             // Every BGP peer of a dedicated link points at its Direct Connect gateway's ASN.
-            for (const p of envs.prod.ofType(T.peer).filter((x) => x.name.startsWith("prod-primary-"))) assert.equal(p.inputs.peerAsn, 64603);
+            const primaryPeers = prodReady.ofType(T.peer).filter((x) => x.name.startsWith("prod-primary-"));
+            assert.equal(primaryPeers.length, 4);
+            for (const p of primaryPeers) assert.equal(p.inputs.peerAsn, 64603);
         });
 
         it("attaches every environment to the shared Transit Gateway, VPC and Cloud Routers, and declares none of its own", () => {

@@ -5,7 +5,7 @@ import { Bandwidth, PORT_LINK_TYPES, PortSpeed, TunnelBandwidth } from "../../..
 import { CrossCloudError, ErrorCode } from "../../../sdk/errors";
 import { AWS_RESERVED, CHUNK_BITS, LINK_LOCAL } from "../../../sdk/linkLocal";
 import { CrossCloudNetworkInput, CrossCloudNetworkPlan, planCrossCloudNetwork } from "../../../sdk/plans/crossCloudNetwork";
-import { SlaTarget } from "../../../sdk/plans/dedicatedInterconnect";
+import { SlaTarget } from "../../../sdk/plans/dedicated";
 import { findOverlap, mustParsePrefix } from "../../../sdk/prefix";
 import { ROUTE_PRIORITY } from "../../../sdk/routes";
 import { bestTier } from "../../../sdk/sla";
@@ -20,15 +20,15 @@ export const NETWORK = "https://www.googleapis.com/compute/v1/projects/acme-tran
 export const BLOCK = "169.254.96.0/19";
 
 const port = (location: string, awsLocation: string, awsRegion?: string) => ({
-    location, remoteLocation: `aws-${awsLocation.toLowerCase()}`, awsLocation, ...(awsRegion && { awsRegion }),
+    location, remoteLocation: `aws-${awsLocation.toLowerCase()}`, awsLocation, ...(awsRegion && { awsRegion }), ready: true,
 });
 
-/** Two metros × two edge availability domains, as in the prod stack; fresh objects each time. */
+/** Two metros × two edge availability domains, each metro's LAGs at one AWS location, as in the prod stack; every port ready. */
 const prodPorts = () => ({
     "iad-1": port("iad-zone1-1", "EqDC2"),
-    "iad-2": port("iad-zone2-1", "CSVA1"),
+    "iad-2": port("iad-zone2-1", "EqDC2"),
     "ord-1": port("ord-zone1-7", "EqCh2", "us-east-2"),
-    "ord-2": port("ord-zone2-7", "CSCH1", "us-east-2"),
+    "ord-2": port("ord-zone2-7", "EqCh2", "us-east-2"),
 });
 
 /**
@@ -42,7 +42,8 @@ const prodPorts = () => ({
 export function network(kind: LinkKind, change: (n: CrossCloudNetworkInput<string>) => void = () => undefined): CrossCloudNetworkInput<string> {
     const n: CrossCloudNetworkInput<string> = {
         name: "env",
-        requirement: { bandwidthGbps: 2, sla: SlaTier.FourNines, survivesSingleFailure: false },
+        // AWS commits 99.95% to each VPN connection: an HA VPN earns the 99.9% tier end to end.
+        requirement: { bandwidthGbps: 2, sla: SlaTier.ThreeNines, survivesSingleFailure: false },
         google: { network: NETWORK, region: "us-east4", router: "shared-router-us-east4", routerAsn: 65010, globalRouting: true },
         aws: { region: "us-east-1", transitGatewayId: "tgw-shared", transitGatewayAsn: 64512, directConnectGatewayAsn: 64603 },
         prefixes: { aws: ["10.10.0.0/16"], google: ["10.20.0.0/14"] },
@@ -50,7 +51,7 @@ export function network(kind: LinkKind, change: (n: CrossCloudNetworkInput<strin
         linkLocalBlock: BLOCK,
     };
     if (kind === LinkKind.Managed) {
-        n.requirement.bandwidthGbps = 10;
+        n.requirement = { ...n.requirement, bandwidthGbps: 10, sla: SlaTier.FourNines };
         n.primary = { kind, managed: { bandwidth: "10Gbps" } };
     }
     if (kind === LinkKind.Dedicated) {
@@ -77,7 +78,8 @@ export function network(kind: LinkKind, change: (n: CrossCloudNetworkInput<strin
 /** Google's 99.9% dedicated shape: iad only, one region. */
 function threeNines(n: CrossCloudNetworkInput<string>): void {
     n.google.routers = undefined;
-    const { "iad-1": iad1, "iad-2": iad2 } = prodPorts();
+    // Two LAGs at two AWS locations: AWS's High model, 99.9%.
+    const { "iad-1": iad1, "iad-2": iad2 } = { ...prodPorts(), "iad-2": port("iad-zone2-1", "CSVA1") };
     n.primary.dedicated!.ports = { "iad-1": iad1, "iad-2": iad2 };
     n.primary.dedicated!.attachments = { "east-a": { port: "iad-1", bandwidth: "10Gbps" }, "east-b": { port: "iad-2", bandwidth: "10Gbps" } };
     n.requirement = { bandwidthGbps: 10, sla: SlaTier.ThreeNines, survivesSingleFailure: false };
@@ -94,7 +96,7 @@ function refusal(f: () => unknown): CrossCloudError {
 }
 
 const plan = (n: CrossCloudNetworkInput) => planCrossCloudNetwork(n);
-const mbps = (links: readonly Link[]) => links.reduce((sum, l) => sum + Math.round(l.gbps * 1000), 0);
+const mbps = (links: readonly Link[]) => links.reduce((sum, l) => sum + l.mbps, 0);
 const sessionsOf = (p: CrossCloudNetworkPlan, role: LinkRole) => {
     const links = new Set(p.topology.links.filter((l) => l.role === role).map((l) => l.id));
     return p.topology.sessions.filter((s) => links.has(s.link));
@@ -102,12 +104,12 @@ const sessionsOf = (p: CrossCloudNetworkPlan, role: LinkRole) => {
 
 describe("planCrossCloudNetwork", () => {
     describe("each primary kind, with and without a backup", () => {
-        const shapes: [what: string, input: () => CrossCloudNetworkInput, expected: { totalGbps: number; minSurvivingGbps: number; sessions: [primary: number, backup: number] }][] = [
-            ["an HA VPN", () => network(LinkKind.HaVpn), { totalGbps: 5, minSurvivingGbps: 0, sessions: [4, 0] }],
-            ["a managed interconnect", () => network(LinkKind.Managed), { totalGbps: 10, minSurvivingGbps: 0, sessions: [0, 0] }],
-            ["a managed interconnect with an HA VPN backup", () => network(LinkKind.Managed, (n) => { n.backup = {}; }), { totalGbps: 15, minSurvivingGbps: 0, sessions: [0, 4] }],
-            ["a dedicated interconnect", () => network(LinkKind.Dedicated), { totalGbps: 40, minSurvivingGbps: 20, sessions: [4, 0] }],
-            ["a dedicated interconnect with a large HA VPN backup", () => network(LinkKind.Dedicated, (n) => { n.backup = { tunnelBandwidth: TunnelBandwidth.Large }; }), { totalGbps: 52, minSurvivingGbps: 20, sessions: [4, 4] }],
+        const shapes: [what: string, input: () => CrossCloudNetworkInput, expected: { tier: SlaTier; totalMbps: number; minSurvivingMbps: number; sessions: [primary: number, backup: number] }][] = [
+            ["an HA VPN", () => network(LinkKind.HaVpn), { tier: SlaTier.ThreeNines, totalMbps: 5000, minSurvivingMbps: 0, sessions: [4, 0] }],
+            ["a managed interconnect", () => network(LinkKind.Managed), { tier: SlaTier.FourNines, totalMbps: 10000, minSurvivingMbps: 0, sessions: [0, 0] }],
+            ["a managed interconnect with an HA VPN backup", () => network(LinkKind.Managed, (n) => { n.backup = {}; }), { tier: SlaTier.FourNines, totalMbps: 15000, minSurvivingMbps: 0, sessions: [0, 4] }],
+            ["a dedicated interconnect", () => network(LinkKind.Dedicated), { tier: SlaTier.FourNines, totalMbps: 40000, minSurvivingMbps: 20000, sessions: [4, 0] }],
+            ["a dedicated interconnect with a large HA VPN backup", () => network(LinkKind.Dedicated, (n) => { n.backup = { tunnelBandwidth: TunnelBandwidth.Large }; }), { tier: SlaTier.FourNines, totalMbps: 52000, minSurvivingMbps: 20000, sessions: [4, 4] }],
         ];
         for (const [what, input, expected] of shapes) {
             it(`plans ${what}: one child per link, named after the network, joined into one topology`, () => {
@@ -118,9 +120,9 @@ describe("planCrossCloudNetwork", () => {
                 assert.equal(p.primary.kind, n.primary.kind);
                 assert.equal(p.backup !== undefined, n.backup !== undefined);
                 assert.deepEqual(p.topology.groups.map((g) => [g.id, g.role]), [["env-primary", LinkRole.Primary], ...(n.backup ? [["env-backup", LinkRole.Backup]] : [])]);
-                assert.equal(p.resilience.sla.tier, SlaTier.FourNines);
-                assert.equal(p.resilience.totalGbps, expected.totalGbps);
-                assert.equal(p.minSurvivingGbps, expected.minSurvivingGbps);
+                assert.equal(p.resilience.sla.tier, expected.tier);
+                assert.equal(p.resilience.totalMbps, expected.totalMbps);
+                assert.equal(p.minSurvivingMbps, expected.minSurvivingMbps);
                 assert.deepEqual([sessionsOf(p, LinkRole.Primary).length, sessionsOf(p, LinkRole.Backup).length], expected.sessions);
                 assert.ok(sessionsOf(p, LinkRole.Primary).every((s) => s.routePriority === ROUTE_PRIORITY[LinkRole.Primary]), "the primary wins");
                 assert.ok(sessionsOf(p, LinkRole.Backup).every((s) => s.routePriority === ROUTE_PRIORITY[LinkRole.Backup]), "the backup loses");
@@ -145,7 +147,7 @@ describe("planCrossCloudNetwork", () => {
     describe("the requirement", () => {
         it("is met: the tier, the total and every single failure", () => {
             const p = plan(network(LinkKind.Dedicated));
-            assert.ok(p.resilience.failures.length > 0 && p.resilience.failures.every((f) => f.survivingGbps >= 20));
+            assert.ok(p.resilience.failures.length > 0 && p.resilience.failures.every((f) => f.survivingMbps >= 20000));
         });
 
         it("is met exactly even where float sums fall short (50 Mbps + 300 Mbps + 50 Mbps = 0.4 Gbps)", () => {
@@ -166,17 +168,18 @@ describe("planCrossCloudNetwork", () => {
                 n.requirement.sla = SlaTier.FourNines;
             })));
             assert.deepEqual([e.code, e.field, e.value], [ErrorCode.ShapeBelowSla, "requirement.sla", SlaTier.FourNines]);
-            assert.match(e.message, /earns 99\.9%: 99\.99% needs ports in 2 metros/);
+            assert.match(e.message, /earns 99\.9% end to end \(the lower of what Google and AWS each grant\): env-primary: Google: 99\.99% needs ports in 2 metros/);
         });
 
-        it("counts a 99.99% HA VPN backup towards the tier of a 99.9% dedicated primary", () => {
-            const p = plan(network(LinkKind.Dedicated, (n) => {
+        it("does not lift a 99.9% dedicated primary to 99.99% with an HA VPN backup: AWS grants a VPN connection 99.95%", () => {
+            const e = refusal(() => plan(network(LinkKind.Dedicated, (n) => {
                 threeNines(n);
                 n.primary.dedicated!.sla = SlaTarget.ThreeNines;
                 n.requirement.sla = SlaTier.FourNines;
                 n.backup = {};
-            }));
-            assert.equal(p.resilience.sla.tier, SlaTier.FourNines);
+            })));
+            assert.deepEqual([e.code, e.field], [ErrorCode.ShapeBelowSla, "requirement.sla"]);
+            assert.match(e.message, /env-backup: AWS: it commits 99\.95% to each Site-to-Site VPN connection/);
         });
 
         it("refuses too little bandwidth, naming both numbers", () => {
@@ -198,12 +201,12 @@ describe("planCrossCloudNetwork", () => {
         it("refuses a shape whose bandwidth does not survive a single failure, naming the worst one and the numbers", () => {
             const e = refusal(() => plan(network(LinkKind.Dedicated, (n) => { n.requirement.bandwidthGbps = 25; })));
             assert.deepEqual([e.code, e.field], [ErrorCode.InsufficientBandwidth, "requirement.survivesSingleFailure"]);
-            assert.match(e.message, /after metro iad fails only 20 of the required 25 Gbps survive \(6 single failures fall short\)/);
+            assert.match(e.message, /after awsLocation EqCh2 fails only 20 Gbps of the required 25 Gbps survive \(8 single failures fall short\)/);
         });
 
         it("checks N-1 unless told not to", () => {
             const e = refusal(() => plan(network(LinkKind.HaVpn, (n) => { n.requirement.survivesSingleFailure = undefined; })));
-            assert.match(e.message, /after region us-east4 fails only 0 of the required 2 Gbps survive \(2 single failures fall short\)/);
+            assert.match(e.message, /after region us-east4 fails only 0 Gbps of the required 2 Gbps survive \(2 single failures fall short\)/);
         });
     });
 
@@ -358,7 +361,7 @@ function checkInvariants(input: CrossCloudNetworkInput, p: CrossCloudNetworkPlan
         const { aws, google } = p.primary.managed.bandwidth;
         assert.ok(Bandwidth.parse(aws, "aws").equals(asked) && Bandwidth.parse(google, "google").equals(asked), `${aws} / ${google} for ${input.primary.managed!.bandwidth}`);
         assert.deepEqual([aws, google], [asked.toAws(), asked.toGcp()]);
-        assert.deepEqual(topology.links.filter((l) => l.kind === LinkKind.Managed).map((l) => l.gbps), [asked.gbps]);
+        assert.deepEqual(topology.links.filter((l) => l.kind === LinkKind.Managed).map((l) => l.mbps), [asked.mbps]);
     }
     if (p.primary.dedicated) {
         const d = input.primary.dedicated!;
@@ -367,10 +370,10 @@ function checkInvariants(input: CrossCloudNetworkInput, p: CrossCloudNetworkPlan
         for (const a of planned.attachments) {
             const asked = d.attachments[a.key];
             const bandwidth = Bandwidth.parse(asked.bandwidth, "asked");
-            assert.ok(Bandwidth.parse(a.bandwidth, "planned").equals(bandwidth) && a.gbps === bandwidth.gbps, `${a.key}: ${a.bandwidth} for ${asked.bandwidth}`);
+            assert.ok(Bandwidth.parse(a.bandwidth, "planned").equals(bandwidth) && a.mbps === bandwidth.mbps, `${a.key}: ${a.bandwidth} for ${asked.bandwidth}`);
             if (asked.slot !== undefined) assert.equal(a.slot, asked.slot);
         }
-        assert.deepEqual([planned.connectionsBandwidth, planned.linkType, planned.linksPerPort], [d.portSpeed, PORT_LINK_TYPES[d.portSpeed], d.linksPerPort ?? 1]);
+        assert.deepEqual([planned.connectionsBandwidth, planned.linkType, d.linksPerPort ?? 1], [d.portSpeed, PORT_LINK_TYPES[d.portSpeed], 1]);
         assert.deepEqual(planned.ports.map((x) => x.key).sort(), Object.keys(d.ports).sort());
     }
     const vpnInputs: [typeof p.backup, CrossCloudNetworkInput["backup"]][] = [[p.primary.haVpn, input.primary.haVpn ?? {}], [p.backup, input.backup]];
@@ -378,14 +381,14 @@ function checkInvariants(input: CrossCloudNetworkInput, p: CrossCloudNetworkPlan
         if (!v || !asked) continue;
         assert.equal(v.tunnelBandwidth, asked.tunnelBandwidth ?? TunnelBandwidth.Standard);
         const group = topology.links.filter((l) => l.group === `${input.name}-${v.role}`);
-        assert.deepEqual(group.map((l) => l.gbps), Array(4).fill(v.tunnelBandwidth === TunnelBandwidth.Large ? 3 : 1.25));
+        assert.deepEqual(group.map((l) => l.mbps), Array(4).fill(v.tunnelBandwidth === TunnelBandwidth.Large ? 3000 : 1250));
         if (asked.insideCidrs) assert.deepEqual(v.tunnels.map((t) => t.insideCidr), asked.insideCidrs);
         if (asked.slot !== undefined) assert.ok(v.tunnels.every((t) => block.subnet(CHUNK_BITS, asked.slot!).contains(mustParsePrefix(t.insideCidr))));
     }
     for (const role of [LinkRole.Primary, LinkRole.Backup]) {
         assert.ok(sessionsOf(p, role).every((s) => s.routePriority === ROUTE_PRIORITY[role]), `${role} sessions at ${ROUTE_PRIORITY[role]}`);
     }
-    assert.ok(p.minSurvivingGbps <= p.resilience.totalGbps);
+    assert.ok(p.minSurvivingMbps <= p.resilience.totalMbps);
 }
 
 // ------------------------------------------------------------------------------------------------

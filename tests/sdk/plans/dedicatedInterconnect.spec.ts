@@ -5,17 +5,17 @@ import { CrossCloudError, ErrorCode } from "../../../sdk/errors";
 import { AWS_RESERVED } from "../../../sdk/linkLocal";
 import {
     DedicatedInterconnectInput, planDedicatedInterconnect, SlaTarget,
-} from "../../../sdk/plans/dedicatedInterconnect";
+} from "../../../sdk/plans/dedicated";
 import { mustParsePrefix } from "../../../sdk/prefix";
 import { analyzeResilience } from "../../../sdk/resilience";
-import { Cloud, EndpointKind, LinkKind, LinkRole, SlaTier } from "../../../sdk/topology";
+import { Cloud, EndpointKind, LinkKind, LinkRole, LinkStage, SlaTier } from "../../../sdk/topology";
 import { typedError } from "../typedError";
 
 const port = (location: string, awsLocation: string, awsRegion?: string) => ({
-    location, remoteLocation: "aws-us-east-1", awsLocation, ...(awsRegion && { awsRegion }),
+    location, remoteLocation: "aws-us-east-1", awsLocation, ...(awsRegion && { awsRegion }), ready: true,
 });
 
-/** Google's 99.9% shape: two ports in iad, one per edge availability domain, one attachment each. */
+/** Google's 99.9% shape: two ports in iad, one per edge availability domain, one attachment each, at two AWS locations (AWS's High model); every port ready. */
 function threeNines(change: (i: DedicatedInterconnectInput) => void = () => undefined): DedicatedInterconnectInput {
     const i: DedicatedInterconnectInput = {
         name: "cci",
@@ -34,12 +34,16 @@ function threeNines(change: (i: DedicatedInterconnectInput) => void = () => unde
     return i;
 }
 
-/** Google's 99.99% shape: iad and sjc × two domains, attachments in us-east4 and us-west2, global routing. */
+/**
+ * Google's 99.99% shape: iad and sjc × two domains, attachments in us-east4 and us-west2, global
+ * routing; each metro's two LAGs at one AWS location (AWS's Maximum model: 2 devices at each of 2).
+ */
 function fourNines(change: (i: DedicatedInterconnectInput) => void = () => undefined): DedicatedInterconnectInput {
     return threeNines((i) => {
         i.sla = SlaTarget.FourNines;
+        i.ports["iad-2"].awsLocation = "EqDC2";
         i.ports["sjc-1"] = port("sjc-zone1-6", "EqSV5", "us-west-1");
-        i.ports["sjc-2"] = port("sjc-zone2-6", "CSSV", "us-west-1");
+        i.ports["sjc-2"] = port("sjc-zone2-6", "EqSV5", "us-west-1");
         i.attachments["west-a"] = { port: "sjc-1", region: "us-west2", bandwidth: "5Gbps" };
         i.attachments["west-b"] = { port: "sjc-2", region: "us-west2", bandwidth: "5Gbps" };
         i.google.globalRouting = true;
@@ -58,7 +62,7 @@ describe("planDedicatedInterconnect", () => {
             ["iad-2", "iad", "iad-zone2", "us-east-1"],
         ]);
         assert.deepEqual(plan.routers, [{ region: "us-east4", asn: 65010, id: "cci-router-us-east4" }]);
-        assert.deepEqual(plan.attachments.map((a) => [a.key, a.bandwidth, a.gbps]), [["east-a", "BPS_5G", 5], ["east-b", "BPS_5G", 5]]);
+        assert.deepEqual(plan.attachments.map((a) => [a.key, a.bandwidth, a.mbps, a.stage]), [["east-a", "BPS_5G", 5000, LinkStage.Ready], ["east-b", "BPS_5G", 5000, LinkStage.Ready]]);
     });
 
     it("plans the 99.99% shape: two metros × two domains, a router per region, Google's critical intent", () => {
@@ -76,10 +80,9 @@ describe("planDedicatedInterconnect", () => {
     });
 
     it("speaks both clouds' port vocabulary from one speed, and the one MTU both ends take", () => {
-        const plan = planDedicatedInterconnect(threeNines((i) => { i.portSpeed = PortSpeed.Gbps100; i.linksPerPort = 2; }));
+        const plan = planDedicatedInterconnect(threeNines((i) => { i.portSpeed = PortSpeed.Gbps100; }));
         assert.equal(plan.linkType, "LINK_TYPE_ETHERNET_100G_LR");
         assert.equal(plan.connectionsBandwidth, "100Gbps");
-        assert.equal(plan.linksPerPort, 2);
         assert.equal(plan.mtu, 1500);
     });
 
@@ -89,9 +92,9 @@ describe("planDedicatedInterconnect", () => {
         const link = topology.links.find((l) => l.id === "cci-attachment-west-a")!;
         assert.deepEqual(link, {
             id: "cci-attachment-west-a", group: "cci", kind: LinkKind.Dedicated, role: LinkRole.Primary,
-            aws: "cci-dx-gateway", gcp: "cci-router-us-west2", gbps: 5,
+            aws: "cci-dx-gateway", gcp: "cci-router-us-west2", mbps: 5000, stage: LinkStage.Ready,
             domains: {
-                port: "cci-port-sjc-1", awsDevice: "cci-lag-sjc-1", metro: "sjc", edgeDomain: "sjc-zone1",
+                port: "cci-port-sjc-1", awsDevice: "cci-lag-sjc-1", awsLocation: "EqSV5", metro: "sjc", edgeDomain: "sjc-zone1",
                 region: "us-west2", cloudRouter: "cci-router-us-west2",
             },
         });
@@ -114,6 +117,7 @@ describe("planDedicatedInterconnect", () => {
         const spofs = (i: DedicatedInterconnectInput) => analyzeResilience(planDedicatedInterconnect(i).topology).singlePointsOfFailure.map((f) => `${f.kind} ${f.id}`);
         // 99.9% is one metro in one region, on Google's one (internally redundant) Cloud Router there.
         assert.deepEqual(spofs(threeNines()), ["metro iad", "region us-east4", "cloudRouter cci-router-us-east4"]);
+        // 99.99%: losing one AWS location leaves the other metro's two LAGs.
         assert.deepEqual(spofs(fourNines()), []);
     });
 
@@ -146,18 +150,20 @@ describe("planDedicatedInterconnect", () => {
         assert.deepEqual(priorities(LinkRole.Backup), [10000, 10000]);
     });
 
-    it("requests MACsec on every port and enforces it where Google's generated keys are given", () => {
-        const waiting = planDedicatedInterconnect(threeNines((i) => { i.macsec = { keys: { "iad-1": { cak: "…", ckn: "…" } } }; }));
-        assert.deepEqual(waiting.ports.map((p) => [p.key, p.macsec]), [
-            ["iad-1", { keyName: "key1", secured: true }],
-            ["iad-2", { keyName: "key1", secured: false }],
+    it("plans an ordered port in full but marks its links ordered, with what to do next; a ready port has no next step", () => {
+        const plan = planDedicatedInterconnect(fourNines((i) => { i.ports["sjc-1"].ready = false; i.ports["sjc-2"].ready = undefined; }));
+        assert.deepEqual(plan.ports.map((p) => [p.key, p.stage, p.nextStep !== undefined]), [
+            ["iad-1", LinkStage.Ready, false], ["iad-2", LinkStage.Ready, false], ["sjc-1", LinkStage.Ordered, true], ["sjc-2", LinkStage.Ordered, true],
         ]);
-        assert.match(waiting.nextStep ?? "", /not enforced on port iad-2\b.*"key1".*macsec get-config.*macsec\.keys/);
-
-        const done = planDedicatedInterconnect(threeNines((i) => { i.macsec = { keyName: "k2026", keys: { "iad-1": {}, "iad-2": {} } }; }));
-        assert.ok(done.ports.every((p) => p.macsec?.keyName === "k2026" && p.macsec.secured));
-        assert.equal(done.nextStep, undefined);
-        assert.ok(planDedicatedInterconnect(threeNines()).ports.every((p) => p.macsec === undefined));
+        assert.deepEqual(plan.attachments.map((a) => [a.key, a.stage]), [
+            ["east-a", LinkStage.Ready], ["east-b", LinkStage.Ready], ["west-a", LinkStage.Ordered], ["west-b", LinkStage.Ordered],
+        ]);
+        assert.match(plan.nextStep ?? "", /^Port sjc-1 is ordered \(Google interconnect cci-port-sjc-1, AWS LAG cci-lag-sjc-1 at EqSV5\)\. 1\) Download the LAG's LOA-CFA .*--region us-west-1.* 3\) Set ports\["sjc-1"\]\.ready: true/);
+        // Sessions exist only on ready ports; the /29s of ordered ones are planned already and never move.
+        assert.deepEqual(plan.topology.sessions.map((s) => s.id), ["cci-peer-east-a", "cci-peer-east-b"]);
+        assert.deepEqual(plan.attachments.map((a) => a.subnet), planDedicatedInterconnect(fourNines()).attachments.map((a) => a.subnet));
+        assert.equal(plan.earned, SlaTier.FourNines);
+        assert.equal(planDedicatedInterconnect(fourNines()).nextStep, undefined);
     });
 
     it("plans the same whatever order the maps are written in", () => {
@@ -225,9 +231,9 @@ describe("planDedicatedInterconnect", () => {
         // Ports and bandwidth.
         ["an attachment above its port's capacity", () => threeNines((i) => { i.attachments["east-a"].bandwidth = "20Gbps"; }), ErrorCode.CapacityExceeded, 'attachments["east-a"].bandwidth'],
         ["attachments that together exceed their port", () => threeNines((i) => { i.attachments["east-c"] = { port: "iad-1", bandwidth: "10Gbps" }; }), ErrorCode.CapacityExceeded, 'attachments["east-c"].bandwidth'],
-        ["more LAG links than AWS allows at 100 Gbps", () => threeNines((i) => { i.portSpeed = PortSpeed.Gbps100; i.linksPerPort = 3; }), ErrorCode.InvalidArgument, "linksPerPort"],
-        ["more LAG links than AWS allows at 10 Gbps", () => threeNines((i) => { i.linksPerPort = 5; }), ErrorCode.InvalidArgument, "linksPerPort"],
+        ["a LAG of two links, which @pulumi/aws cannot order on one device", () => threeNines((i) => { i.portSpeed = PortSpeed.Gbps100; i.linksPerPort = 2; }), ErrorCode.InvalidArgument, "linksPerPort"],
         ["a fraction of a link", () => threeNines((i) => { i.linksPerPort = 1.5; }), ErrorCode.InvalidArgument, "linksPerPort"],
+        ["ready that is not a boolean", () => threeNines((i) => { i.ports["iad-1"].ready = "yes" as never; }), ErrorCode.InvalidArgument, 'ports["iad-1"].ready'],
         ["a port speed Cross-Cloud Interconnect does not offer", () => threeNines((i) => { i.portSpeed = "1Gbps" as PortSpeed; }), ErrorCode.BandwidthUnsupported, "portSpeed"],
         ["a bandwidth that is no attachment tier", () => threeNines((i) => { i.attachments["east-a"].bandwidth = "3Gbps"; }), ErrorCode.BandwidthUnsupported, 'attachments["east-a"].bandwidth'],
         ["an SLA target there is no shape for", () => threeNines((i) => { i.sla = "99.999" as SlaTarget; }), ErrorCode.InvalidArgument, "sla"],
@@ -247,10 +253,12 @@ describe("planDedicatedInterconnect", () => {
         ["a public Cloud Router ASN", () => threeNines((i) => { i.google.routerAsn = 15169; }), ErrorCode.InvalidAsn, "google.routerAsn"],
         ["a region's router given for google.region", () => threeNines((i) => { i.google.routers = { "us-east4": { routerAsn: 65011 } }; }), ErrorCode.Conflict, 'google.routers["us-east4"]'],
         ["a router for a region without attachments", () => fourNines((i) => { i.google.routers = { "us-west1": { routerAsn: 65020 } }; }), ErrorCode.InvalidArgument, 'google.routers["us-west1"]'],
-        // MACsec.
-        ["MACsec on a LAG of two links", () => threeNines((i) => { i.linksPerPort = 2; i.macsec = {}; }), ErrorCode.Conflict, "linksPerPort"],
-        ["MACsec keys for a port that does not exist", () => threeNines((i) => { i.macsec = { keys: { "iad-9": {} } }; }), ErrorCode.InvalidArgument, 'macsec.keys["iad-9"]'],
-        ["a MACsec key name Google refuses", () => threeNines((i) => { i.macsec = { keyName: "Key 1" }; }), ErrorCode.InvalidArgument, "macsec.keyName"],
+        // MACsec: Google documents none for Cross-Cloud Interconnect, at any speed.
+        ["MACsec on a Cross-Cloud Interconnect", () => threeNines((i) => { i.macsec = {}; }), ErrorCode.Conflict, "macsec"],
+        ["MACsec at 400 Gbps", () => threeNines((i) => { i.portSpeed = PortSpeed.Gbps400; i.macsec = { keyName: "key1" }; }), ErrorCode.Conflict, "macsec"],
+        // AWS's resiliency models.
+        ["99.9% with both LAGs at one AWS location", () => threeNines((i) => { i.ports["iad-2"].awsLocation = "EqDC2"; }), ErrorCode.ShapeBelowSla, "ports"],
+        ["99.99% with one LAG at each of four AWS locations", () => fourNines((i) => { i.ports["iad-2"].awsLocation = "CSVA1"; i.ports["sjc-2"].awsLocation = "CSSV"; }), ErrorCode.ShapeBelowSla, "ports"],
         // Prefixes and link-local addressing.
         ["more allowed prefixes than a gateway association takes", () => threeNines((i) => { i.aws.allowedPrefixes = Array.from({ length: 201 }, (_, k) => `10.${k}.0.0/16`); }), ErrorCode.TooManyPrefixes, "aws.allowedPrefixes"],
         ["a range both clouds advertise", () => threeNines((i) => { i.advertisedPrefixes = ["10.0.128.0/17"]; }), ErrorCode.Overlap, "advertisedPrefixes[0]"],

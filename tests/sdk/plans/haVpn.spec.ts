@@ -7,7 +7,7 @@ import {
     AWS_PSK_PATTERN, AWS_TUNNEL_OPTIONS, AwsAttachPoint, awsPresharedKey, GOOGLE_IKE, HaVpnInput, planHaVpn, PSK_LENGTH, PSK_SPECIALS,
 } from "../../../sdk/plans/haVpn";
 import { Prefix } from "../../../sdk/prefix";
-import { ROUTE_PRIORITY } from "../../../sdk/routes";
+import { BACKUP_LEARNED_PRIORITY, ROUTE_PRIORITY } from "../../../sdk/routes";
 import { assessSla } from "../../../sdk/sla";
 import { Cloud, EndpointKind, LinkKind, LinkRole, SlaTier } from "../../../sdk/topology";
 import { typedError } from "../typedError";
@@ -137,7 +137,7 @@ describe("planHaVpn", () => {
         ]);
         assert.deepEqual(topology.links[3], {
             id: "backup-vpn-tunnel-3", group: "backup-vpn", kind: LinkKind.HaVpn, role: LinkRole.Backup,
-            aws: "backup-vpn-tgw", gcp: "backup-vpn-router", gbps: 1.25,
+            aws: "backup-vpn-tgw", gcp: "backup-vpn-router", mbps: 1250,
             domains: {
                 tunnel: "backup-vpn-tunnel-3", vpnInterface: "backup-vpn-gateway/1", awsVpnConnection: "backup-vpn-vpn-1",
                 cloudRouter: "backup-vpn-router", region: "us-east4",
@@ -146,8 +146,10 @@ describe("planHaVpn", () => {
         assert.deepEqual(topology.sessions[3], {
             id: "backup-vpn-bgp-3", link: "backup-vpn-tunnel-3", gcpAsn: 65010, awsAsn: 64512,
             insideCidr: "169.254.10.12/30", gcpAddress: "169.254.10.14", awsAddress: "169.254.10.13",
-            routePriority: ROUTE_PRIORITY[LinkRole.Backup], md5: false, bfd: false, enabled: true,
+            routePriority: ROUTE_PRIORITY[LinkRole.Backup], learnedPriority: BACKUP_LEARNED_PRIORITY, md5: false, bfd: false, enabled: true,
         });
+        // A primary learns AWS's routes as AWS sends them: no import priority of its own.
+        assert.ok(planHaVpn(input()).topology.sessions.every((s) => s.learnedPriority === undefined));
         assert.deepEqual(topology.prefixes, { aws: [], gcp: ["10.100.0.0/16"] });
     });
 
@@ -158,11 +160,11 @@ describe("planHaVpn", () => {
             i.tunnelBandwidth = TunnelBandwidth.Large;
         }));
         assert.deepEqual(topology.endpoints.map((e) => e.id), ["tgw-0abc", "shared-router"]);
-        assert.ok(topology.links.every((l) => l.aws === "tgw-0abc" && l.domains.cloudRouter === "shared-router" && l.gbps === 3));
+        assert.ok(topology.links.every((l) => l.aws === "tgw-0abc" && l.domains.cloudRouter === "shared-router" && l.mbps === 3000));
     });
 
-    it("earns 99.99% by the providers' rules", () => {
-        assert.deepEqual(assessSla(planHaVpn(input()).topology).groups.map((g) => [g.tier, g.missing]), [[SlaTier.FourNines, []]]);
+    it("earns Google's 99.99% and AWS's 99.95% per VPN connection: the 99.9% tier end to end", () => {
+        assert.deepEqual(assessSla(planHaVpn(input()).topology).groups.map((g) => [g.google.percent, g.aws.percent, g.tier]), [[99.99, 99.95, SlaTier.ThreeNines]]);
     });
 
     describe("refuses bad input before anything is declared, naming the argument", () => {

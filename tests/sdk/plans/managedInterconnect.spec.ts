@@ -16,7 +16,8 @@ function input(change: (i: ManagedInterconnectInput) => void = () => undefined):
         name: "prod",
         bandwidth: "10Gbps",
         aws: { region: "us-east-1", transitGatewayAsn: 64512, directConnectGatewayAsn: 64603, allowedPrefixes: ["10.10.0.0/16"] },
-        google: { region: "us-east4", network: "vpc", advertisedRoutes: ["10.20.0.0/16"] },
+        google: { region: "us-east4", network: "vpc" },
+        advertisedPrefixes: ["10.20.0.0/16"],
     };
     change(i);
     return i;
@@ -48,7 +49,7 @@ describe("planManagedInterconnect", () => {
         assert.deepEqual(topology.groups, [{ id: "prod", kind: LinkKind.Managed, role: LinkRole.Primary, profileSla: SlaTier.FourNines }]);
         assert.deepEqual(topology.links, [{
             id: "prod-connection", group: "prod", kind: LinkKind.Managed, role: LinkRole.Primary,
-            aws: "prod-dx-gateway", gcp: "prod-network", gbps: 0.5,
+            aws: "prod-dx-gateway", gcp: "prod-network", mbps: 500,
             domains: { managedConnection: "prod-connection", region: "us-east4" },
         }]);
         assert.deepEqual(topology.endpoints, [
@@ -77,10 +78,10 @@ describe("planManagedInterconnect", () => {
     it("canonicalises dual-stack prefixes of both families", () => {
         const plan = planManagedInterconnect(input((i) => {
             i.google.stackType = StackType.DualStack;
-            i.google.advertisedRoutes = ["10.20.0.0/16", "2600:1900:0:0::/40"];
+            i.advertisedPrefixes = ["10.20.0.0/16", "2600:1900:0:0::/40"];
             i.aws.allowedPrefixes = ["10.10.0.0/16", "2600:1f18::/48"];
         }));
-        assert.deepEqual(plan.advertisedRoutes, ["10.20.0.0/16", "2600:1900::/40"]);
+        assert.deepEqual(plan.advertisedPrefixes, ["10.20.0.0/16", "2600:1900::/40"]);
         assert.deepEqual(plan.allowedPrefixes, ["10.10.0.0/16", "2600:1f18::/48"]);
     });
 
@@ -111,14 +112,14 @@ describe("planManagedInterconnect", () => {
         ["a bandwidth neither half offers", (i) => { i.bandwidth = "25Gbps"; }, ErrorCode.BandwidthUnsupported, "bandwidth"],
         ["a bandwidth that is not one", (i) => { i.bandwidth = "fast"; }, ErrorCode.InvalidBandwidth, "bandwidth"],
         ["overlapping allowed prefixes", (i) => { i.aws.allowedPrefixes = ["10.10.0.0/16", "10.10.4.0/24"]; }, ErrorCode.Overlap, "aws.allowedPrefixes[1]"],
-        ["overlapping IPv6 routes", (i) => { i.google.stackType = StackType.DualStack; i.google.advertisedRoutes = ["2600:1900::/40", "2600:1900:ff::/48"]; }, ErrorCode.Overlap, "google.advertisedRoutes[1]"],
-        ["a range both clouds advertise", (i) => { i.google.advertisedRoutes = ["10.0.0.0/8"]; }, ErrorCode.Overlap, "google.advertisedRoutes[0]"],
-        ["a malformed route", (i) => { i.google.advertisedRoutes = ["10.20.0.0/33"]; }, ErrorCode.InvalidPrefix, "google.advertisedRoutes[0]"],
+        ["overlapping IPv6 routes", (i) => { i.google.stackType = StackType.DualStack; i.advertisedPrefixes = ["2600:1900::/40", "2600:1900:ff::/48"]; }, ErrorCode.Overlap, "advertisedPrefixes[1]"],
+        ["a range both clouds advertise", (i) => { i.advertisedPrefixes = ["10.0.0.0/8"]; }, ErrorCode.Overlap, "advertisedPrefixes[0]"],
+        ["a malformed route", (i) => { i.advertisedPrefixes = ["10.20.0.0/33"]; }, ErrorCode.InvalidPrefix, "advertisedPrefixes[0]"],
         ["a prefix with host bits", (i) => { i.aws.allowedPrefixes = ["10.10.0.1/16"]; }, ErrorCode.InvalidPrefix, "aws.allowedPrefixes[0]"],
-        ["an IPv6 prefix with host bits", (i) => { i.google.stackType = StackType.DualStack; i.google.advertisedRoutes = ["2600:1900::1/40"]; }, ErrorCode.InvalidPrefix, "google.advertisedRoutes[0]"],
-        ["an IPv6 prefix on an IPv4-only link", (i) => { i.google.advertisedRoutes = ["2600:1900::/40"]; }, ErrorCode.InvalidPrefix, "google.advertisedRoutes[0]"],
+        ["an IPv6 prefix with host bits", (i) => { i.google.stackType = StackType.DualStack; i.advertisedPrefixes = ["2600:1900::1/40"]; }, ErrorCode.InvalidPrefix, "advertisedPrefixes[0]"],
+        ["an IPv6 prefix on an IPv4-only link", (i) => { i.advertisedPrefixes = ["2600:1900::/40"]; }, ErrorCode.InvalidPrefix, "advertisedPrefixes[0]"],
         ["more prefixes than the gateway allows", (i) => { i.aws.allowedPrefixes = prefixes(DX_GATEWAY_PREFIX_LIMIT + 1); }, ErrorCode.TooManyPrefixes, "aws.allowedPrefixes"],
-        ["no routes", (i) => { i.google.advertisedRoutes = []; }, ErrorCode.InvalidArgument, "google.advertisedRoutes"],
+        ["no routes", (i) => { i.advertisedPrefixes = []; }, ErrorCode.InvalidArgument, "advertisedPrefixes"],
         ["a Google region the AWS region does not pair with", (i) => { i.google.region = "us-west1"; }, ErrorCode.UnknownRegionPair, "google.region"],
         ["an AWS region with no pair", (i) => { i.aws.region = "sa-east-1"; }, ErrorCode.UnknownRegionPair, "aws.region"],
         ["a profile URL instead of a name", (i) => { i.google.remoteProfile = "https://networkconnectivity.googleapis.com/v1/x"; }, ErrorCode.InvalidArgument, "google.remoteProfile"],
@@ -170,7 +171,7 @@ describe("planManagedInterconnect", () => {
             assert.match(plan.bandwidth.aws, /^\d+[MG]bps$/);
             assert.ok(offered.has(plan.bandwidth.google), plan.bandwidth.google);
             assert.ok(Bandwidth.parse(plan.bandwidth.aws, "aws").equals(Bandwidth.parse(plan.bandwidth.google, "google")));
-            assert.equal(plan.topology.links[0].gbps, Bandwidth.parse(value, "value").gbps);
+            assert.equal(plan.topology.links[0].mbps, Bandwidth.parse(value, "value").mbps);
         }), { numRuns: 1000 });
     });
 

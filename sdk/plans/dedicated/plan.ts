@@ -1,0 +1,253 @@
+/**
+ * Plans a dedicated Cross-Cloud Interconnect between Google and AWS: ports and LAGs, attachments and
+ * transit VIFs, Cloud Routers, link-local /29s and BGP, for a 99.9% or 99.99% shape, in the stages a
+ * port lives through (stages.ts). Plain values in, plain records and the Topology out; every rule is
+ * checked here, so the component declares nothing for a shape that cannot work.
+ */
+import { checkAsnPlan, parseAsn } from "../../asn";
+import { ATTACHMENT_BANDWIDTHS, Bandwidth, checkTier, PORT_LINK_TYPES, portCapacity } from "../../bandwidth";
+import { ErrorCode, fail } from "../../errors";
+import { attachmentAddresses, LINK_LOCAL, planLinkNets } from "../../linkLocal";
+import { edgeDomainId, parseInterconnectLocation } from "../../locations";
+import { Prefix } from "../../prefix";
+import { analyzeResilience } from "../../resilience";
+import { checkPrefixList, DX_GATEWAY_PREFIX_LIMIT, ROUTE_PRIORITY } from "../../routes";
+import { bestTier } from "../../sla";
+import { LinkRole, SlaTier, Topology } from "../../topology";
+import { AWS_REGION, checkGoogleName, checkMap, checkText, GOOGLE_REGION, label, oneOf, optionalFlag, requireObject } from "../checks";
+import { dedicatedNames, LONGEST_DEDICATED_ROLE } from "../names";
+import { ATTACHMENT_PREFIX_LENGTH, checkLinksPerPort, checkPortSpeed, DEDICATED_MTU, GOOGLE_SLA_INTENT, refuseMacsec } from "./offer";
+import { checkShape } from "./shape";
+import { nextSteps, portNextStep, stageOf } from "./stages";
+import { buildTopology } from "./topology";
+import {
+    DedicatedAttachmentInput, DedicatedInterconnectInput, DedicatedInterconnectPlan, DedicatedPortInput, PlannedAttachment, PlannedPort, PlannedRouter, SlaTarget,
+} from "./types";
+
+const TARGET_TIER: Record<SlaTarget, SlaTier> = {
+    [SlaTarget.ThreeNines]: SlaTier.ThreeNines,
+    [SlaTarget.FourNines]: SlaTier.FourNines,
+};
+
+/** Validates a dedicated interconnect and plans it; throws a CrossCloudError naming the argument at fault. */
+export function planDedicatedInterconnect(input: DedicatedInterconnectInput): DedicatedInterconnectPlan {
+    const { name } = input;
+    checkGoogleName(name, "name", `${name}-${LONGEST_DEDICATED_ROLE}`);
+    requireObject(input.google, "google");
+    requireObject(input.aws, "aws");
+    const sla = oneOf(input.sla, SlaTarget, "sla");
+    const portSpeed = checkPortSpeed(input.portSpeed);
+    const linksPerPort = checkLinksPerPort(input.linksPerPort, portSpeed);
+    refuseMacsec(input.macsec);
+    const role = oneOf(input.role ?? LinkRole.Primary, LinkRole, "role");
+    const production = optionalFlag(input.production, "production", "Set it to true for stacks whose ports must survive a mistaken delete.");
+
+    const ports = planPorts(name, input);
+    const attachments = checkAttachments(name, input, ports, portCapacity(portSpeed, linksPerPort));
+    checkShape(sla, ports, attachments, input.google.globalRouting);
+    const routers = planRouters(name, input, attachments);
+    const dxAsn = parseAsn(input.aws.directConnectGatewayAsn, "aws.directConnectGatewayAsn");
+    const tgwAsn = parseAsn(input.aws.transitGatewayAsn, "aws.transitGatewayAsn");
+    for (const r of routers) {
+        checkAsnPlan(
+            { cloudRouter: r.asn, transitGateway: tgwAsn, directConnectGateway: dxAsn },
+            { cloudRouter: routerAsnField(input, r.region), transitGateway: "aws.transitGatewayAsn", directConnectGateway: "aws.directConnectGatewayAsn" },
+        );
+    }
+    const allowedPrefixes = checkPrefixList(input.aws.allowedPrefixes, "aws.allowedPrefixes", { max: DX_GATEWAY_PREFIX_LIMIT, product: "A Direct Connect gateway association" });
+    const advertisedPrefixes = checkPrefixList(input.advertisedPrefixes, "advertisedPrefixes");
+    checkDisjoint(input.aws.allowedPrefixes, input.advertisedPrefixes);
+
+    const planned = allocate(input, attachments, routers, ports, ROUTE_PRIORITY[role]);
+    const dxGateway = { id: label(input.aws.directConnectGatewayId, dedicatedNames(name).dxGateway), asn: dxAsn };
+    const topology = buildTopology(name, role, input.google.globalRouting === true, ports, routers, planned, dxGateway, {
+        aws: allowedPrefixes.map(String), gcp: advertisedPrefixes.map(String),
+    });
+    const nextStep = nextSteps(ports);
+    return {
+        sla,
+        earned: confirmTier(name, sla, topology),
+        googleSlaIntent: GOOGLE_SLA_INTENT[sla],
+        linkType: PORT_LINK_TYPES[portSpeed],
+        connectionsBandwidth: portSpeed,
+        mtu: DEDICATED_MTU,
+        role,
+        production,
+        transitGatewayAsn: tgwAsn,
+        directConnectGatewayAsn: dxAsn,
+        allowedPrefixes: topology.prefixes.aws,
+        advertisedPrefixes: topology.prefixes.gcp,
+        ports,
+        routers,
+        attachments: planned,
+        ...(nextStep !== undefined && { nextStep }),
+        topology,
+    };
+}
+
+/** An attachment after validation, before link-local allocation. */
+interface CheckedAttachment {
+    key: string;
+    port: string;
+    region: string;
+    bandwidth: Bandwidth;
+    slot?: number;
+}
+
+function planPorts(name: string, input: DedicatedInterconnectInput): PlannedPort[] {
+    const example = input.sla === SlaTarget.FourNines
+        ? '{ "iad-1": {...}, "iad-2": {...}, "ord-1": {...}, "ord-2": {...} }'
+        : '{ "iad-1": {...}, "iad-2": {...} }';
+    const awsRegion = checkText(input.aws.region, "aws.region", AWS_REGION, '"us-east-1"');
+    return checkMap<DedicatedPortInput>(input.ports, "ports", example).map(([key, port]) => {
+        const field = `ports["${key}"]`;
+        checkGoogleName(key, field, dedicatedNames(name).port(key));
+        const site = parseInterconnectLocation(port, field);
+        const ready = optionalFlag(port.ready, `${field}.ready`, "Leave it out while the port is ordered; set it to true once Google has tested the port and its LAG is available.");
+        const planned = {
+            key,
+            location: port.location,
+            remoteLocation: checkText(port.remoteLocation, `${field}.remoteLocation`, /^[a-z0-9][-a-z0-9]*$/, '"aws-us-east-1"'),
+            awsLocation: checkText(port.awsLocation, `${field}.awsLocation`, /^[A-Za-z0-9][-A-Za-z0-9]*$/, '"EqDC2"'),
+            awsRegion: port.awsRegion === undefined ? awsRegion : checkText(port.awsRegion, `${field}.awsRegion`, AWS_REGION, '"us-east-1"'),
+            metro: site.metro,
+            edgeDomain: edgeDomainId(site),
+            stage: stageOf(ready),
+        };
+        return ready ? planned : { ...planned, nextStep: portNextStep(name, planned) };
+    });
+}
+
+function checkAttachments(name: string, input: DedicatedInterconnectInput, ports: PlannedPort[], capacity: Bandwidth): CheckedAttachment[] {
+    const defaultRegion = checkText(input.google.region, "google.region", GOOGLE_REGION, '"us-east4"');
+    const portKeys = ports.map((p) => p.key);
+    const attachments = checkMap<DedicatedAttachmentInput>(input.attachments, "attachments", '{ "east-a": { port: "iad-1", bandwidth: "10Gbps" } }')
+        .map(([key, a]): CheckedAttachment => {
+            const field = `attachments["${key}"]`;
+            checkGoogleName(key, field, dedicatedNames(name).attachment(key));
+            if (!portKeys.includes(a.port)) {
+                fail({ code: ErrorCode.InvalidArgument, field: `${field}.port`, value: a.port, rule: `must name a port: ${portKeys.join(", ")}`, fix: "Use the key of a port in `ports`." });
+            }
+            return {
+                key,
+                port: a.port,
+                region: a.region === undefined ? defaultRegion : checkText(a.region, `${field}.region`, GOOGLE_REGION, '"us-east4"'),
+                bandwidth: checkTier(a.bandwidth, `${field}.bandwidth`, ATTACHMENT_BANDWIDTHS, "A Google VLAN attachment"),
+                ...(a.slot !== undefined && { slot: a.slot }),
+            };
+        });
+    for (const port of ports) {
+        const on = attachments.filter((a) => a.port === port.key);
+        if (on.length === 0) {
+            fail({
+                code: ErrorCode.InvalidArgument, field: `ports["${port.key}"]`, value: port.key,
+                rule: "carries no attachment: a port without one is paid for, carries nothing and counts for no SLA",
+                fix: "Add an attachment on it, or remove the port.",
+            });
+        }
+        let total = Bandwidth.fromMbps(0);
+        for (const a of on) {
+            total = total.plus(a.bandwidth);
+            if (total.compare(capacity) > 0) {
+                fail({
+                    code: ErrorCode.CapacityExceeded, field: `attachments["${a.key}"].bandwidth`, value: a.bandwidth.toAws(),
+                    rule: `the attachments on port ${port.key} add up to ${total}; the port carries ${capacity}`,
+                    fix: "Lower the attachment's bandwidth, move it to another port, or use a faster port.",
+                });
+            }
+        }
+    }
+    return attachments;
+}
+
+/** Traffic for a range both clouds advertise would stay in the cloud that sent it. Both lists are valid by now. */
+function checkDisjoint(allowed: string[], advertised: string[]): void {
+    advertised.forEach((text, i) => {
+        const prefix = Prefix.parse(text, `advertisedPrefixes[${i}]`);
+        const j = allowed.findIndex((a, k) => Prefix.parse(a, `aws.allowedPrefixes[${k}]`).overlaps(prefix));
+        if (j >= 0) {
+            fail({
+                code: ErrorCode.Overlap, field: `advertisedPrefixes[${i}]`, value: text,
+                rule: `overlaps aws.allowedPrefixes[${j}] (${allowed[j]}); each cloud must advertise address space the other does not use`,
+                fix: "Advertise only Google's own ranges to AWS, and only AWS's to Google.",
+            });
+        }
+    });
+}
+
+function routerAsnField(input: DedicatedInterconnectInput, region: string): string {
+    return input.google.routers?.[region]?.routerAsn === undefined ? "google.routerAsn" : `google.routers["${region}"].routerAsn`;
+}
+
+/** One Cloud Router per region with attachments (providers.md §7.1 B: at least one per region). */
+function planRouters(name: string, input: DedicatedInterconnectInput, attachments: CheckedAttachment[]): PlannedRouter[] {
+    const regions = [...new Set(attachments.map((a) => a.region))].sort();
+    for (const region of Object.keys(input.google.routers ?? {})) {
+        const field = `google.routers["${region}"]`;
+        if (region === input.google.region) {
+            fail({ code: ErrorCode.Conflict, field, value: region, rule: "is google.region, whose router is google.router with google.routerAsn", fix: "Set google.router and google.routerAsn instead." });
+        }
+        if (!regions.includes(region)) {
+            fail({ code: ErrorCode.InvalidArgument, field, value: region, rule: `no attachment is in this region (attachments are in ${regions.join(", ")})`, fix: "Fix the region, or remove the entry." });
+        }
+    }
+    return regions.map((region) => {
+        const existing = region === input.google.region ? input.google.router : input.google.routers?.[region]?.router;
+        if (existing === undefined) checkGoogleName(name, "name", dedicatedNames(name).router(region));
+        return {
+            region,
+            asn: parseAsn(input.google.routers?.[region]?.routerAsn ?? input.google.routerAsn, routerAsnField(input, region)),
+            id: label(existing, dedicatedNames(name).router(region)),
+        };
+    });
+}
+
+/** The largest ASN a transit VIF takes in `bgpAsn`. */
+const MAX_VIF_BGP_ASN = 2147483646;
+
+/**
+ * Each attachment's /29, keyed by component and attachment name so adding one never moves another;
+ * an ordered port's attachments are allocated too, so their addresses are the same once it is ready.
+ */
+function allocate(input: DedicatedInterconnectInput, attachments: CheckedAttachment[], routers: PlannedRouter[], ports: PlannedPort[], routePriority: number): PlannedAttachment[] {
+    const block = Prefix.parse(input.linkLocalBlock ?? LINK_LOCAL.toString(), "linkLocalBlock");
+    const reserved = Prefix.parseAll(input.reservedPrefixes ?? [], "reservedPrefixes");
+    const nets = planLinkNets(block, attachments.map((a) => ({
+        key: `${input.name}/${a.key}`, sessions: 1, prefixLength: ATTACHMENT_PREFIX_LENGTH, field: `attachments["${a.key}"]`, ...(a.slot !== undefined && { slot: a.slot }),
+    })), reserved);
+    return attachments.map((a, i) => {
+        const routerAsn = routers.find((r) => r.region === a.region)!.asn;
+        const subnet = nets[i].nets[0];
+        const addresses = attachmentAddresses(subnet);
+        return {
+            key: a.key,
+            port: a.port,
+            region: a.region,
+            stage: ports.find((p) => p.key === a.port)!.stage,
+            bandwidth: a.bandwidth.toGcp(),
+            mbps: a.bandwidth.mbps,
+            routerAsn,
+            vifAsn: routerAsn <= MAX_VIF_BGP_ASN ? { bgpAsn: routerAsn } : { bgpAsnLong: String(routerAsn) },
+            subnet: subnet.toString(),
+            cloudRouterAddress: addresses.cloudRouter,
+            customerRouterAddress: addresses.customerRouter,
+            slot: nets[i].slot,
+            routePriority,
+        };
+    });
+}
+
+/**
+ * The checks above encode the SLA rules; if sdk analysis disagrees with them, the planner is wrong.
+ * The shape is judged as ordered: a port's stage does not change what the providers grant it.
+ */
+function confirmTier(name: string, sla: SlaTarget, topology: Topology): SlaTier {
+    const group = analyzeResilience(topology).sla.groups.find((g) => g.group === name)!;
+    if (bestTier([group.tier, TARGET_TIER[sla]]) !== group.tier) {
+        throw new Error(
+            `crosscloud bug: planDedicatedInterconnect accepted a ${sla}% shape that sdk analysis rates ${group.tier}: ${group.missing.join("; ")}. ` +
+            "Please report it with your arguments.",
+        );
+    }
+    return group.tier;
+}
