@@ -12,6 +12,7 @@ import type {
     RegisterResourceResponse,
 } from "@pulumi/pulumi/proto/resource_pb";
 import * as runtimeState from "@pulumi/pulumi/runtime/state";
+import { markSecret } from "./wire";
 
 type WireProperties = Record<string, unknown>;
 
@@ -202,14 +203,4 @@ function fromStruct(struct: Struct | undefined): WireProperties {
 function toStruct(like: Struct | undefined, value: WireProperties): Struct {
     const StructClass = like?.constructor as unknown as { fromJavaScript(value: WireProperties): Struct };
     return StructClass.fromJavaScript(value);
-}
-
-function markSecret(state: WireProperties, keys: string[]): WireProperties {
-    const marked = { ...state };
-    for (const key of keys) {
-        if (key in marked && !pulumi.runtime.isRpcSecret(marked[key])) {
-            marked[key] = { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value: marked[key] };
-        }
-    }
-    return marked;
 }

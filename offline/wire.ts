@@ -48,3 +48,14 @@ function resourceReference(reference: Record<string, unknown>): unknown {
     }
     return reference.id === "" ? UNKNOWN : reference.id;
 }
+
+/** Wraps each of `keys` in the secret signature, as the engine does for `additionalSecretOutputs`. */
+export function markSecret(properties: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+    const marked = { ...properties };
+    for (const key of keys) {
+        if (key in marked && !pulumi.runtime.isRpcSecret(marked[key])) {
+            marked[key] = { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value: marked[key] };
+        }
+    }
+    return marked;
+}
