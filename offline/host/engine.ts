@@ -149,7 +149,7 @@ export class FakeEngine {
 
     private async register(request: ResourcePb.RegisterResourceRequest): Promise<ResourcePb.RegisterResourceResponse> {
         if (request.getRemote()) {
-            throw failure(grpc.status.UNIMPLEMENTED, `${request.getType()} is a component of another package (remote): this engine hosts no component providers`);
+            throw failure(grpc.status.UNIMPLEMENTED, `${request.getType()} is a component of another package (remote): this engine hosts no component providers; start the package with startPlugin and construct it there`);
         }
         const urn = this.claim(request.getParent(), request.getType(), request.getName());
         const fill = this.log.reserve();

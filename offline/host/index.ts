@@ -6,6 +6,9 @@
  * - `runProgram`: `@pulumi/pulumi/cmd/run`, what the Node language host starts for `pulumi up` and
  *   `pulumi preview`; returns every registration as the in-process engine (`capture`) records it,
  *   the stack outputs, the log, the exit code and the output.
+ * - `startPlugin`: `@pulumi/pulumi/cmd/run-plugin`, what it starts to serve a component package to
+ *   other languages; `getSchema()` and `construct()` speak to it as the engine does, and what the
+ *   construction registers lands on the fake monitor.
  * - `startEngine`: the fake engine itself (pulumirpc.Engine and pulumirpc.ResourceMonitor on one port).
  *
  * Each resolves Pulumi's entry point from the directory it runs (its own node_modules), starts it
@@ -23,7 +26,7 @@
  * What it does not: there are no providers (no Check, Diff or real Create), no state and so no
  * diffing, updates, replacements or deletes; no default providers; no transforms, resource hooks or
  * error hooks (not advertised, so the SDK refuses a program that uses them); no remote components in
- * a program; no Pulumi CLI version to check a required range
+ * a program (construct them with `startPlugin`); no Pulumi CLI version to check a required range
  * against; no policy packs run during `runProgram`.
  *
  * ```ts
@@ -37,3 +40,5 @@ export { startEngine, FakeEngine } from "./engine";
 export type { EngineOptions, LogEntry } from "./engine";
 export { runProgram, ProgramRun } from "./program";
 export type { RunOptions } from "./program";
+export { startPlugin, secretInput } from "./plugin";
+export type { ConstructOptions, Constructed, PluginHost, PluginOptions } from "./plugin";
