@@ -9,6 +9,8 @@
  * - `startPlugin`: `@pulumi/pulumi/cmd/run-plugin`, what it starts to serve a component package to
  *   other languages; `getSchema()` and `construct()` speak to it as the engine does, and what the
  *   construction registers lands on the fake monitor.
+ * - `startPolicyPack`: `@pulumi/pulumi/cmd/run-policy-pack`, the policy-pack host; returns the
+ *   Analyzer client the engine would hold.
  * - `startEngine`: the fake engine itself (pulumirpc.Engine and pulumirpc.ResourceMonitor on one port).
  *
  * Each resolves Pulumi's entry point from the directory it runs (its own node_modules), starts it
@@ -42,3 +44,5 @@ export { runProgram, ProgramRun } from "./program";
 export type { RunOptions } from "./program";
 export { startPlugin, secretInput } from "./plugin";
 export type { ConstructOptions, Constructed, PluginHost, PluginOptions } from "./plugin";
+export { startPolicyPack } from "./policyPack";
+export type { PolicyPackHost, PolicyPackOptions, PolicyStack } from "./policyPack";
