@@ -79,7 +79,8 @@ function watchUnhandledRejections() {
     return { errors, stop: () => process.off("unhandledRejection", listener) };
 }
 
-function toPlan(log: EngineLog): Plan {
+/** What the engine saw, as the plan callers assert on: shared with the engine that serves programs over gRPC (host/). */
+export function toPlan(log: EngineLog): Plan {
     const resources = log.registrations.map((registration) => describe(registration, log.registeredOutputs.get(registration.urn)));
     const stack = resources.find((r) => r.type === "pulumi:pulumi:Stack");
     return new Plan(resources, stack?.outputs ?? {});

@@ -2,6 +2,8 @@
  * The offline engine: runs a Pulumi program in this process under the SDK's mock runtime and
  * returns every resource it registered, with simulated cloud outputs (labelled as such in
  * `simulated`). The CLI plans with it, the benchmarks measure with it, the specs assert on it.
+ * `offline/host` runs programs, component packages and policy packs out of process instead,
+ * through Pulumi's own runner and hosts, against a fake engine over gRPC with the same simulations.
  *
  * ```ts
  * const plan = await capture(() => { new HaVpn("x", args, { providers: [aws, gcp] }); }, { stack: "prod" });

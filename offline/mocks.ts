@@ -11,6 +11,8 @@ export interface SimulatedCloudOptions {
     preview: boolean;
     /** Outputs of referenced stacks, keyed by stack name (`org/project/stack`). */
     stackOutputs: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+    /** The properties a type declares, for programs in another process, where `learnDeclaredProperties` cannot run. */
+    declaredProperties?: (type: string) => ReadonlySet<string>;
 }
 
 /**
@@ -44,7 +46,7 @@ export class SimulatedCloud implements pulumi.runtime.Mocks {
             return { id: undefined, state: {} }; // a component's outputs arrive with registerOutputs
         }
         const { values: inputs } = decodeProperties(args.inputs);
-        const declared = this.declaredProperties.get(args.type) ?? new Set<string>();
+        const declared = this.declaredProperties.get(args.type) ?? this.options.declaredProperties?.(args.type) ?? new Set<string>();
         const read = Boolean(args.id); // read with `get` or imported
         if (this.options.preview && !read) {
             // A preview knows a new resource's inputs and engine-made names; its id and computed outputs stay unknown.

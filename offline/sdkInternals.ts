@@ -13,6 +13,7 @@ import type {
 } from "@pulumi/pulumi/proto/resource_pb";
 import * as debuggable from "@pulumi/pulumi/runtime/debuggable";
 import * as runtimeState from "@pulumi/pulumi/runtime/state";
+import { markSecret } from "./wire";
 
 type WireProperties = Record<string, unknown>;
 
@@ -197,22 +198,4 @@ function fromStruct(struct: Struct | undefined): WireProperties {
 function toStruct(like: Struct | undefined, value: WireProperties): Struct {
     const StructClass = like?.constructor as unknown as { fromJavaScript(value: WireProperties): Struct };
     return StructClass.fromJavaScript(value);
-}
-
-/**
- * The engine wraps each declared secret output in a secret. In a preview a computed output is not
- * in the state yet: the engine still hands it back as an unknown that is secret (a provider's preview
- * returns it as computed), so an absent one becomes a secret unknown here. Outside a preview an
- * absent output stays absent, as it does at deploy.
- */
-function markSecret(state: WireProperties, keys: string[], preview: boolean): WireProperties {
-    const marked = { ...state };
-    for (const key of keys) {
-        if (!(key in marked) && !preview) continue;
-        const value = key in marked ? marked[key] : pulumi.runtime.unknownValue;
-        if (!pulumi.runtime.isRpcSecret(value)) {
-            marked[key] = { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value };
-        }
-    }
-    return marked;
 }

@@ -48,3 +48,21 @@ function resourceReference(reference: Record<string, unknown>): unknown {
     }
     return reference.id === "" ? UNKNOWN : reference.id;
 }
+
+/**
+ * The engine wraps each declared secret output (`additionalSecretOutputs`) in a secret. In a preview
+ * a computed output is not in the state yet: the engine still hands it back as an unknown that is
+ * secret (a provider's preview returns it as computed), so an absent one becomes a secret unknown
+ * here. Outside a preview an absent output stays absent, as it does at deploy.
+ */
+export function markSecret(properties: Record<string, unknown>, keys: readonly string[], preview: boolean): Record<string, unknown> {
+    const marked = { ...properties };
+    for (const key of keys) {
+        if (!(key in marked) && !preview) continue;
+        const value = key in marked ? marked[key] : pulumi.runtime.unknownValue;
+        if (!pulumi.runtime.isRpcSecret(value)) {
+            marked[key] = { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value };
+        }
+    }
+    return marked;
+}

@@ -4,7 +4,6 @@
  * reports must be exactly what the in-process evaluator reports for the same stack.
  */
 import * as assert from "node:assert/strict";
-import { ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { PolicyPackConfig } from "@pulumi/policy";
@@ -13,6 +12,7 @@ import type * as StructPb from "google-protobuf/google/protobuf/struct_pb";
 import type * as EmptyPb from "google-protobuf/google/protobuf/empty_pb";
 import type * as AnalyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import type * as AnalyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import { PolicyPackHost, startPolicyPack } from "../../offline/host";
 import { ENGINE_UNKNOWN, Evaluation, evaluatePolicyPack, NotApplicable, StackRecord, Violation } from "../../policy/evaluate";
 import { PACK_ENFORCEMENT_LEVEL } from "../../policy/pack";
 import { loadPolicyConfig, reconcilePolicyConfig } from "../../policy/packConfig";
@@ -22,11 +22,9 @@ import { StackBuilder } from "./fixtures/stackBuilder";
 
 // The runner's own dependencies, as the engine's side of the wire.
 const fromPulumi = createRequire(require.resolve("@pulumi/pulumi"));
-const grpc: typeof Grpc = fromPulumi("@grpc/grpc-js");
 const { Struct }: typeof StructPb = fromPulumi("google-protobuf/google/protobuf/struct_pb");
 const { Empty }: typeof EmptyPb = fromPulumi("google-protobuf/google/protobuf/empty_pb");
 const pb: typeof AnalyzerPb = fromPulumi("@pulumi/pulumi/proto/analyzer_pb");
-const { AnalyzerClient }: typeof AnalyzerGrpc = fromPulumi("@pulumi/pulumi/proto/analyzer_grpc_pb");
 
 const POLICY_DIR = join(__dirname, "../../policy");
 const LEVELS = { advisory: pb.EnforcementLevel.ADVISORY, mandatory: pb.EnforcementLevel.MANDATORY, disabled: pb.EnforcementLevel.DISABLED, remediate: pb.EnforcementLevel.REMEDIATE };
@@ -34,24 +32,15 @@ const PROD = loadPolicyConfig(join(POLICY_DIR, "config/prod.json"));
 
 describe("the pack served as the Pulumi CLI runs it", function () {
     this.timeout(120_000);
-    let runner: ChildProcess;
+    let pack: PolicyPackHost | undefined;
     let client: AnalyzerGrpc.AnalyzerClient;
 
     before(async () => {
-        runner = spawn(process.execPath, [require.resolve("@pulumi/pulumi/cmd/run-policy-pack"), "127.0.0.1:0", "."], { cwd: POLICY_DIR, stdio: ["ignore", "pipe", "pipe"] });
-        const port = await new Promise<string>((resolve, reject) => {
-            let errors = "";
-            runner.stderr!.on("data", (chunk) => { errors += chunk; });
-            runner.stdout!.once("data", (chunk) => resolve(String(chunk).trim()));
-            runner.once("exit", (code) => reject(new Error(`the policy pack exited with ${code}: ${errors}`)));
-        });
-        client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+        pack = await startPolicyPack(POLICY_DIR, { stack: { project: "crosscloud", stack: "prod" } });
+        client = pack.client;
     });
 
-    after(() => {
-        client?.close();
-        runner?.kill();
-    });
+    after(() => pack?.stop());
 
     function call<Response>(invoke: (done: (error: Grpc.ServiceError | null, response: Response) => void) => unknown): Promise<Response> {
         return new Promise((resolve, reject) => invoke((error, response) => (error ? reject(error) : resolve(response))));
