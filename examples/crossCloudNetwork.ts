@@ -6,18 +6,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CrossCloudNetwork, LinkKind, PortSpeed, SlaTier, TunnelBandwidth } from "@crosscloud/interconnect";
 
-const shared = new pulumi.StackReference("organization/crosscloud/shared");
-const routers = shared.requireOutput("routers") as pulumi.Output<Record<string, { name: string }>>;
+const shared = new pulumi.StackReference(`${pulumi.getOrganization()}/${pulumi.getProject()}/shared`);
+const routers = shared.requireOutput("routers");
 
 const network = new CrossCloudNetwork("prod", {
     requirement: { bandwidthGbps: 20, sla: SlaTier.FourNines, survivesSingleFailure: true },
     google: {
         network: shared.requireOutput("network") as pulumi.Output<string>,
         region: "us-east4",
-        router: routers.apply((r) => r["us-east4"].name),
+        router: routers.apply((r) => String(r["us-east4"].name)),
         routerAsn: 65010,
         globalRouting: true,
-        routers: { "us-central1": { router: routers.apply((r) => r["us-central1"].name), routerAsn: 65020 } },
+        routers: { "us-central1": { router: routers.apply((r) => String(r["us-central1"].name)), routerAsn: 65020 } },
     },
     aws: {
         region: "us-east-1",

@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { HaVpn, LinkRole } from "@crosscloud/interconnect";
 
-const shared = new pulumi.StackReference("organization/crosscloud/shared");
+const shared = new pulumi.StackReference(`${pulumi.getOrganization()}/${pulumi.getProject()}/shared`);
 
 const vpn = new HaVpn("prod-backup-vpn", {
     google: {

@@ -8,26 +8,23 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { PolicyPackConfig } from "@pulumi/policy";
 import type * as Grpc from "@grpc/grpc-js";
-import type * as StructPb from "google-protobuf/google/protobuf/struct_pb";
 import type * as EmptyPb from "google-protobuf/google/protobuf/empty_pb";
 import type * as AnalyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import type * as AnalyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { PolicyPackHost, startPolicyPack } from "../../offline/host";
-import { ENGINE_UNKNOWN, Evaluation, evaluatePolicyPack, NotApplicable, StackRecord, Violation } from "../../policy/evaluate";
+import { ENGINE_UNKNOWN, Evaluation, evaluatePolicyPack, StackRecord, Violation } from "../../policy/evaluate";
 import { PACK_ENFORCEMENT_LEVEL } from "../../policy/pack";
-import { loadPolicyConfig, reconcilePolicyConfig } from "../../policy/packConfig";
+import { loadPolicyConfig } from "../../policy/packConfig";
 import { policies } from "../../policy/rules";
+import { analyzeAsTheEngine, LEVELS, unary } from "./fixtures/served";
 import { addHaVpn, productionStack } from "./fixtures/links";
 import { StackBuilder } from "./fixtures/stackBuilder";
 
 // The runner's own dependencies, as the engine's side of the wire.
 const fromPulumi = createRequire(require.resolve("@pulumi/pulumi"));
-const { Struct }: typeof StructPb = fromPulumi("google-protobuf/google/protobuf/struct_pb");
 const { Empty }: typeof EmptyPb = fromPulumi("google-protobuf/google/protobuf/empty_pb");
-const pb: typeof AnalyzerPb = fromPulumi("@pulumi/pulumi/proto/analyzer_pb");
 
 const POLICY_DIR = join(__dirname, "../../policy");
-const LEVELS = { advisory: pb.EnforcementLevel.ADVISORY, mandatory: pb.EnforcementLevel.MANDATORY, disabled: pb.EnforcementLevel.DISABLED, remediate: pb.EnforcementLevel.REMEDIATE };
 const PROD = loadPolicyConfig(join(POLICY_DIR, "config/prod.json"));
 
 describe("the pack served as the Pulumi CLI runs it", function () {
@@ -42,48 +39,8 @@ describe("the pack served as the Pulumi CLI runs it", function () {
 
     after(() => pack?.stop());
 
-    function call<Response>(invoke: (done: (error: Grpc.ServiceError | null, response: Response) => void) => unknown): Promise<Response> {
-        return new Promise((resolve, reject) => invoke((error, response) => (error ? reject(error) : resolve(response))));
-    }
-
-    /** Configures the pack as the engine does (every policy, reconciled), then analyzes each resource and the stack. */
-    async function served(records: StackRecord[], config: PolicyPackConfig): Promise<Evaluation> {
-        const configure = new pb.ConfigureAnalyzerRequest();
-        for (const [name, resolved] of reconcilePolicyConfig(policies, config)) {
-            const policyConfig = new pb.PolicyConfig();
-            policyConfig.setEnforcementlevel(LEVELS[resolved.enforcementLevel ?? PACK_ENFORCEMENT_LEVEL]);
-            policyConfig.setProperties(Struct.fromJavaScript(resolved.properties as Record<string, StructPb.JavaScriptValue>));
-            configure.getPolicyconfigMap().set(name, policyConfig);
-        }
-        await call<EmptyPb.Empty>((done) => client.configure(configure, done));
-        const diagnostics: { d: AnalyzerPb.AnalyzeDiagnostic; urn?: string }[] = [];
-        const notApplicable: NotApplicable[] = [];
-        const notApplicableOf = (response: AnalyzerPb.AnalyzeResponse, urn?: string) => notApplicable.push(...response.getNotApplicableList()
-            .map((n) => ({ policy: n.getPolicyName(), ...(n.getReason() !== "" && { reason: n.getReason() }), ...(urn !== undefined && { urn }) })));
-        for (const r of records) {
-            const request = new pb.AnalyzeRequest().setType(r.type).setUrn(r.urn).setName(r.name)
-                .setProperties(struct(r.inputs ?? r.props)).setOptions(options(r));
-            const response = await call<AnalyzerPb.AnalyzeResponse>((done) => client.analyze(request, done));
-            // The engine reports what a resource policy finds against the resource it analyzed.
-            diagnostics.push(...response.getDiagnosticsList().map((d) => ({ d, urn: r.urn })));
-            notApplicableOf(response, r.urn);
-        }
-        const stack = new pb.AnalyzeStackRequest().setResourcesList(records.map((r) => new pb.AnalyzerResource()
-            .setType(r.type).setUrn(r.urn).setName(r.name).setProperties(struct(r.props)).setOptions(options(r))
-            .setParent(r.parent ?? "").setDependenciesList([...(r.dependencies ?? [])])));
-        const stackResponse = await call<AnalyzerPb.AnalyzeResponse>((done) => client.analyzeStack(stack, done));
-        diagnostics.push(...stackResponse.getDiagnosticsList().map((d) => ({ d, urn: d.getUrn() || undefined })));
-        notApplicableOf(stackResponse);
-        const descriptions = new Map(policies.map((p) => [p.name, p.description]));
-        const violations = diagnostics.map(({ d, urn }): Violation => ({
-            policy: d.getPolicyname(),
-            level: d.getEnforcementlevel() === pb.EnforcementLevel.ADVISORY ? "advisory" : "mandatory",
-            ...(urn !== undefined && { urn }),
-            // The server puts the policy's description above the message.
-            message: d.getMessage().replace(`${descriptions.get(d.getPolicyname())}\n`, ""),
-        }));
-        return { violations, notApplicable };
-    }
+    const served = (records: StackRecord[], config: PolicyPackConfig) => analyzeAsTheEngine(client, records, config);
+    const call = <Response>(invoke: (done: (error: Grpc.ServiceError | null, response: Response) => void) => unknown) => unary(invoke);
 
     /** Both sides' findings, in one order. */
     function same(evaluation: Evaluation): [Violation[], string[]] {
@@ -138,14 +95,6 @@ describe("the pack served as the Pulumi CLI runs it", function () {
         assert.deepEqual(same(await served(s.records, PROD)), same(expected));
     });
 });
-
-function struct(props: Record<string, unknown> | undefined): StructPb.Struct {
-    return Struct.fromJavaScript((props ?? {}) as Record<string, StructPb.JavaScriptValue>);
-}
-
-function options(r: StackRecord): AnalyzerPb.AnalyzerResourceOptions {
-    return new pb.AnalyzerResourceOptions().setProtect(r.protect ?? r.opts?.protect ?? false).setParent(r.parent ?? "");
-}
 
 function sorted(violations: Violation[]): Violation[] {
     const key = (v: Violation) => `${v.policy}|${v.urn}|${v.message}`;
