@@ -26,6 +26,10 @@ export interface ChildOptions {
     plainNode?: boolean;
     /** A child that must report a result; one that does not (or fails) rejects. Default true. */
     expectResult?: boolean;
+    /** Where the child runs; the repository by default. */
+    cwd?: string;
+    /** Set in the child's environment, over this process's own. */
+    env?: Record<string, string>;
 }
 
 /**
@@ -36,7 +40,7 @@ export function runChild<R>(args: readonly string[], options: ChildOptions = {})
     const argv = options.plainNode ? [...args] : ["-r", "./scripts/register.js", ...args];
     return new Promise((resolve, reject) => {
         const started = process.hrtime.bigint();
-        const child = spawn(process.execPath, argv, { cwd: REPO_DIR, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(process.execPath, argv, { cwd: options.cwd ?? REPO_DIR, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
         let stdout = "";
         let stderr = "";
         child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));

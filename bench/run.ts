@@ -9,13 +9,15 @@ import { elapsedMs } from "./measure";
 import { formatTable, loadAverage, machine, Results, targetTable, writeResults } from "./report";
 import { criticalPathScenario } from "./scenarios/criticalPath";
 import { overhead } from "./scenarios/overhead";
+import { offlineEngine } from "./scenarios/offlineEngine";
+import { packaging } from "./scenarios/packaging";
 import { planning } from "./scenarios/planning";
 import { policy } from "./scenarios/policy";
 import { Scenario } from "./scenarios/scenario";
 import { startup } from "./scenarios/startup";
 import { suite } from "./scenarios/suite";
 
-const SCENARIOS: Scenario[] = [startup, planning, overhead, policy, criticalPathScenario, suite];
+const SCENARIOS: Scenario[] = [startup, packaging, offlineEngine, planning, overhead, policy, criticalPathScenario, suite];
 const RESULTS_FILE = path.join(__dirname, "results.json");
 
 function chosen(only: string[] | undefined): Scenario[] {
