@@ -9,7 +9,9 @@ import { getProjectOutput } from "@pulumi/gcp/organizations/getProject";
 import {
     InitiatedBy, KeyHandoff, ManagedInterconnectPlan, planManagedInterconnect, requireActivationKey, StackType,
 } from "../sdk/plans/managedInterconnect";
+import { plainArgs } from "../sdk/checks/values";
 import { Topology } from "../sdk/topology";
+import { planInProgramSpace } from "./addressBook";
 import { requirePeer } from "./peers";
 import { AwsSideArgs } from "./sides";
 
@@ -95,7 +97,9 @@ export class ManagedInterconnect extends pulumi.ComponentResource {
     readonly nextStep: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: ManagedInterconnectArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = planManagedInterconnect({ name, ...args });
+        // A copy with nulls dropped and anything unserializable refused, before anything reads it.
+        args = plainArgs(args);
+        const { plan } = planInProgramSpace((space) => planManagedInterconnect({ name, ...args }, space));
         // An optional peer: only this component needs it, so only this component loads it.
         const { Connection } = requirePeer<typeof interconnect>("@pulumi/aws-native", "@pulumi/aws-native/interconnect", "ManagedInterconnect");
         super("interconnect:index:ManagedInterconnect", name, { ...args, activationKey: args.activationKey && pulumi.secret(args.activationKey) }, opts);

@@ -11,6 +11,8 @@ export interface SimulatedCloudOptions {
     preview: boolean;
     /** Outputs of referenced stacks, keyed by stack name (`org/project/stack`). */
     stackOutputs: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+    /** The names the program's own stack goes by; a reference to it without given outputs reads none (a first deployment). */
+    ownNames?: readonly string[];
 }
 
 /**
@@ -78,7 +80,7 @@ export class SimulatedCloud implements pulumi.runtime.Mocks {
 
     private readStackReference(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
         const stackName = String(args.inputs.name);
-        const outputs = this.options.stackOutputs[stackName];
+        const outputs = this.options.stackOutputs[stackName] ?? (this.options.ownNames?.includes(stackName) ? {} : undefined);
         if (!outputs) {
             const known = Object.keys(this.options.stackOutputs).join(", ") || "none";
             throw new Error(`No outputs for stack reference "${stackName}": pass capture(program, { stackOutputs: { "${stackName}": {...} } }) (given: ${known})`);

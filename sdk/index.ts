@@ -7,3 +7,4 @@ export * from "./routes";
 export * from "./topology";
 export * from "./sla";
 export * from "./resilience";
+export * from "./allocation";

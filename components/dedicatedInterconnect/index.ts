@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RandomPassword } from "@pulumi/random";
+import { plainArgs } from "../../sdk/checks/values";
 import { childName, MD5_KEY_LENGTH, planDedicatedInterconnect, SlaTarget } from "../../sdk/plans/dedicatedInterconnect";
 import { SlaTier, Topology } from "../../sdk/topology";
+import { planInProgramSpace } from "../addressBook";
 import { DedicatedInterconnectArgs } from "./args";
 import { declareAws } from "./aws";
 import { declareGoogle } from "./google";
@@ -36,8 +38,11 @@ export class DedicatedInterconnect extends pulumi.ComponentResource {
     readonly nextStep: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: DedicatedInterconnectArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = planDedicatedInterconnect({ name, ...args });
+        // A copy with nulls dropped and anything unserializable refused, before anything reads it.
+        args = plainArgs(args);
+        const { plan, notes } = planInProgramSpace((space) => planDedicatedInterconnect({ name, ...args }, space));
         super("interconnect:index:DedicatedInterconnect", name, { ...args, macsec: args.macsec && pulumi.secret(args.macsec) }, opts);
+        for (const note of notes) pulumi.log.warn(note, this);
 
         // One key per session, the same on both ends; neither cloud marks it secret, the generator does.
         const md5Keys = Object.fromEntries(plan.attachments.map((a) => [a.key, new RandomPassword(childName(name, "md5", a.key), {

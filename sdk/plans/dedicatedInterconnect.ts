@@ -4,10 +4,16 @@
  * §7.1 B). Plain values in, plain records and the Topology out; every rule is checked here, so the
  * component declares nothing for a shape that cannot work.
  */
+import { AddressSpace, LinkFact } from "../allocation/addressSpace";
 import { checkAsnPlan, parseAsn } from "../asn";
 import { ATTACHMENT_BANDWIDTHS, Bandwidth, checkTier, MACSEC_PORT_SPEEDS, MAX_LAG_LINKS, PORT_LINK_TYPES, portCapacity, PortSpeed } from "../bandwidth";
+import { checkMacsecArgs } from "../checks/macsec";
+import { checkComponentName, checkGoogleName } from "../checks/names";
+import { firstOverlapBetween } from "../checks/overlaps";
+import { awsRegion as checkAwsRegion, googleRegion as checkGoogleRegion } from "../checks/regions";
+import { optionalId, requiredId } from "../checks/values";
 import { ErrorCode, fail } from "../errors";
-import { attachmentAddresses, LINK_LOCAL, planLinkNets, SessionPrefixLength } from "../linkLocal";
+import { attachmentAddresses, LINK_LOCAL, SessionPrefixLength } from "../linkLocal";
 import { edgeDomainId, parseInterconnectLocation } from "../locations";
 import { Prefix } from "../prefix";
 import { analyzeResilience } from "../resilience";
@@ -78,6 +84,10 @@ export interface DedicatedInterconnectInput {
     google: {
         region: string;
         routerAsn: number;
+        /** Only its presence and type are read. */
+        network?: unknown;
+        /** Only its type is read. */
+        project?: unknown;
         /** Only its presence is read; a plain string also names the router in the topology. */
         router?: unknown;
         globalRouting?: boolean;
@@ -85,6 +95,8 @@ export interface DedicatedInterconnectInput {
     };
     aws: {
         region: string;
+        /** Only its presence and type are read. */
+        transitGatewayId?: unknown;
         transitGatewayAsn: number;
         directConnectGatewayAsn: number;
         /** Only its presence is read; a plain string also names the gateway in the topology. */
@@ -178,12 +190,16 @@ export function childName(name: string, role: string, key?: string): string {
     return key === undefined ? `${name}-${role}` : `${name}-${role}-${key}`;
 }
 
-/** Validates a dedicated interconnect and plans it; throws a CrossCloudError naming the argument at fault. */
-export function planDedicatedInterconnect(input: DedicatedInterconnectInput): DedicatedInterconnectPlan {
-    const { name } = input;
-    checkGoogleName(name, "name", childName(name, LONGEST_GOOGLE_ROLE));
+/**
+ * Validates a dedicated interconnect and plans it; throws a CrossCloudError naming the argument at
+ * fault. Attachments' /29s are placed in `space`, with what the rest of the program placed.
+ */
+export function planDedicatedInterconnect(input: DedicatedInterconnectInput, space = AddressSpace.empty()): DedicatedInterconnectPlan {
+    const name = checkComponentName(input.name, LONGEST_GOOGLE_ROLE);
     requireObject(input.google, "google");
     requireObject(input.aws, "aws");
+    checkIds(input);
+    checkMacsecArgs(input.macsec);
     const sla = checkEnum(input.sla, "sla", SlaTarget, "an SLA target");
     const portSpeed = checkPortSpeed(input.portSpeed);
     const linksPerPort = checkLinksPerPort(input.linksPerPort ?? 1, portSpeed);
@@ -210,7 +226,7 @@ export function planDedicatedInterconnect(input: DedicatedInterconnectInput): De
     const advertisedPrefixes = checkPrefixList(input.advertisedPrefixes, "advertisedPrefixes");
     checkDisjoint(input.aws.allowedPrefixes, input.advertisedPrefixes);
 
-    const planned = allocate(input, attachments, routers, ROUTE_PRIORITY[role]);
+    const planned = allocate(input, attachments, routers, { routePriority: ROUTE_PRIORITY[role], dxAsn, space });
     const dxGateway = { id: label(input.aws.directConnectGatewayId, childName(name, "dx-gateway")), asn: dxAsn };
     const topology = buildTopology(name, role, input.google.globalRouting === true, ports, routers, planned, dxGateway, {
         aws: allowedPrefixes.map(String), gcp: advertisedPrefixes.map(String),
@@ -261,29 +277,6 @@ interface CheckedAttachment {
 
 /** The longest role among the Google children named without a key. */
 const LONGEST_GOOGLE_ROLE = "interconnect-group";
-
-/** RFC 1035 names, as Google requires for every resource name. */
-const GOOGLE_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-/** Google names hold 63 characters; Pulumi appends `-` and 7 random characters. */
-const GOOGLE_NAME_BUDGET = 63 - 8;
-
-/** Checks that a name or key, and the Google resource name it makes, are valid Google names. */
-function checkGoogleName(value: string, field: string, resourceName = value): void {
-    if (typeof value !== "string" || !GOOGLE_NAME.test(value)) {
-        fail({
-            code: ErrorCode.InvalidArgument, field, value,
-            rule: "names Google resources, so it must be lower-case letters, digits and dashes, starting with a letter and not ending with a dash",
-            fix: 'Write it like "east-a".',
-        });
-    }
-    if (resourceName.length > GOOGLE_NAME_BUDGET) {
-        fail({
-            code: ErrorCode.InvalidArgument, field, value,
-            rule: `makes the Google resource name "${resourceName}" (${resourceName.length} characters; at most ${GOOGLE_NAME_BUDGET} fit before Pulumi's random suffix)`,
-            fix: "Use a shorter name.",
-        });
-    }
-}
 
 function checkEnum<E extends Record<string, string>>(value: unknown, field: string, values: E, what: string): E[keyof E] {
     const allowed = Object.values(values);
@@ -338,14 +331,11 @@ function checkText(value: unknown, field: string, pattern: RegExp, example: stri
     return value;
 }
 
-const GOOGLE_REGION = /^[a-z]+(-[a-z]+)+\d+$/;
-const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-
 function planPorts(name: string, input: DedicatedInterconnectInput, sla: SlaTarget): PlannedPort[] {
     const example = sla === SlaTarget.FourNines
         ? '{ "iad-1": {...}, "iad-2": {...}, "sjc-1": {...}, "sjc-2": {...} }'
         : '{ "iad-1": {...}, "iad-2": {...} }';
-    const awsRegion = checkText(input.aws.region, "aws.region", AWS_REGION, '"us-east-1"');
+    const awsRegion = checkAwsRegion(input.aws.region, "aws.region");
     const secured = new Set(Object.keys(input.macsec?.keys ?? {}));
     return checkMap<DedicatedPortInput>(input.ports, "ports", example).map(([key, port]) => {
         const field = `ports["${key}"]`;
@@ -356,7 +346,7 @@ function planPorts(name: string, input: DedicatedInterconnectInput, sla: SlaTarg
             location: port.location,
             remoteLocation: checkText(port.remoteLocation, `${field}.remoteLocation`, /^[a-z0-9][-a-z0-9]*$/, '"aws-us-east-1"'),
             awsLocation: checkText(port.awsLocation, `${field}.awsLocation`, /^[A-Za-z0-9][-A-Za-z0-9]*$/, '"EqDC2"'),
-            awsRegion: port.awsRegion === undefined ? awsRegion : checkText(port.awsRegion, `${field}.awsRegion`, AWS_REGION, '"us-east-1"'),
+            awsRegion: port.awsRegion === undefined ? awsRegion : checkAwsRegion(port.awsRegion, `${field}.awsRegion`),
             metro: site.metro,
             edgeDomain: edgeDomainId(site),
             ...(input.macsec && { macsec: { keyName: input.macsec.keyName ?? DEFAULT_MACSEC_KEY_NAME, secured: secured.has(key) } }),
@@ -365,7 +355,7 @@ function planPorts(name: string, input: DedicatedInterconnectInput, sla: SlaTarg
 }
 
 function checkAttachments(name: string, input: DedicatedInterconnectInput, ports: PlannedPort[], capacity: Bandwidth): CheckedAttachment[] {
-    const defaultRegion = checkText(input.google.region, "google.region", GOOGLE_REGION, '"us-east4"');
+    const defaultRegion = checkGoogleRegion(input.google.region, "google.region");
     const portKeys = ports.map((p) => p.key);
     const attachments = checkMap<DedicatedAttachmentInput>(input.attachments, "attachments", '{ "east-a": { port: "iad-1", bandwidth: "10Gbps" } }')
         .map(([key, a]): CheckedAttachment => {
@@ -377,7 +367,7 @@ function checkAttachments(name: string, input: DedicatedInterconnectInput, ports
             return {
                 key,
                 port: a.port,
-                region: a.region === undefined ? defaultRegion : checkText(a.region, `${field}.region`, GOOGLE_REGION, '"us-east4"'),
+                region: a.region === undefined ? defaultRegion : checkGoogleRegion(a.region, `${field}.region`),
                 bandwidth: checkTier(a.bandwidth, `${field}.bandwidth`, ATTACHMENT_BANDWIDTHS, "A Google VLAN attachment"),
                 ...(a.slot !== undefined && { slot: a.slot }),
             };
@@ -485,17 +475,26 @@ function checkMacsec(macsec: DedicatedInterconnectInput["macsec"], speed: PortSp
 
 /** Traffic for a range both clouds advertise would stay in the cloud that sent it. Both lists are valid by now. */
 function checkDisjoint(allowed: string[], advertised: string[]): void {
-    advertised.forEach((text, i) => {
-        const prefix = Prefix.parse(text, `advertisedPrefixes[${i}]`);
-        const j = allowed.findIndex((a, k) => Prefix.parse(a, `aws.allowedPrefixes[${k}]`).overlaps(prefix));
-        if (j >= 0) {
-            fail({
-                code: ErrorCode.Overlap, field: `advertisedPrefixes[${i}]`, value: text,
-                rule: `overlaps aws.allowedPrefixes[${j}] (${allowed[j]}); each cloud must advertise address space the other does not use`,
-                fix: "Advertise only Google's own ranges to AWS, and only AWS's to Google.",
-            });
-        }
-    });
+    const span = (p: Prefix) => ({ lo: BigInt(p.network), hi: BigInt(p.last) });
+    const pair = firstOverlapBetween(Prefix.parseAll(allowed, "aws.allowedPrefixes").map(span), Prefix.parseAll(advertised, "advertisedPrefixes").map(span));
+    if (pair) {
+        const [i, j] = pair;
+        fail({
+            code: ErrorCode.Overlap, field: `advertisedPrefixes[${j}]`, value: advertised[j],
+            rule: `overlaps aws.allowedPrefixes[${i}] (${allowed[i]}); each cloud must advertise address space the other does not use`,
+            fix: "Advertise only Google's own ranges to AWS, and only AWS's to Google.",
+        });
+    }
+}
+
+/** Ids of existing resources are passed through to the providers: each is a non-empty string or an Output. */
+function checkIds(input: DedicatedInterconnectInput): void {
+    requiredId(input.google.network, "google.network", "the self link or id of the VPC network the Cloud Routers are in");
+    optionalId(input.google.project, "google.project", "a Google project id");
+    optionalId(input.google.router, "google.router", "the name of an existing Cloud Router");
+    for (const [region, r] of Object.entries(input.google.routers ?? {})) optionalId(r?.router, `google.routers["${region}"].router`, "the name of an existing Cloud Router");
+    optionalId(input.aws.transitGatewayId, "aws.transitGatewayId", "the id of an existing Transit Gateway");
+    optionalId(input.aws.directConnectGatewayId, "aws.directConnectGatewayId", "the id of an existing Direct Connect gateway");
 }
 
 function routerAsnField(input: DedicatedInterconnectInput, region: string): string {
@@ -528,16 +527,38 @@ function planRouters(name: string, input: DedicatedInterconnectInput, attachment
 /** The largest ASN a transit VIF takes in `bgpAsn`. */
 const MAX_VIF_BGP_ASN = 2147483646;
 
-/** Each attachment's /29, keyed by component and attachment name so adding one never moves another. */
-function allocate(input: DedicatedInterconnectInput, attachments: CheckedAttachment[], routers: PlannedRouter[], routePriority: number): PlannedAttachment[] {
+/**
+ * Each attachment's /29, placed in `space` under the component and attachment name, so adding,
+ * removing or reordering attachments never moves another; with the facts whose change would
+ * replace the attachment and its VIF.
+ */
+function allocate(
+    input: DedicatedInterconnectInput, attachments: CheckedAttachment[], routers: PlannedRouter[],
+    { routePriority, dxAsn, space }: { routePriority: number; dxAsn: number; space: AddressSpace },
+): PlannedAttachment[] {
     const block = Prefix.parse(input.linkLocalBlock ?? LINK_LOCAL.toString(), "linkLocalBlock");
     const reserved = Prefix.parseAll(input.reservedPrefixes ?? [], "reservedPrefixes");
-    const nets = planLinkNets(block, attachments.map((a) => ({
-        key: `${input.name}/${a.key}`, sessions: 1, prefixLength: ATTACHMENT_PREFIX_LENGTH, field: `attachments["${a.key}"]`, ...(a.slot !== undefined && { slot: a.slot }),
-    })), reserved);
-    return attachments.map((a, i) => {
-        const routerAsn = routers.find((r) => r.region === a.region)!.asn;
-        const subnet = nets[i].nets[0];
+    return attachments.map((a) => {
+        const router = routers.find((r) => r.region === a.region)!;
+        const routerAsn = router.asn;
+        const field = `attachments["${a.key}"]`;
+        const names = (role: string) => childName(input.name, role, a.key);
+        const replaces = `the attachment ${names("attachment")}, its router interface and BGP peer, and the transit VIF ${names("vif")}`;
+        const existing = a.region === input.google.region ? input.google.router : input.google.routers?.[a.region]?.router;
+        const facts: LinkFact[] = [
+            { name: "router", value: existing === undefined ? router.id : typeof existing === "string" ? existing : undefined, field: `${field}.region`, replaces },
+            { name: "region", value: a.region, field: `${field}.region`, replaces },
+            { name: "port", value: a.port, field: `${field}.port`, replaces: `the attachment ${names("attachment")} and the transit VIF ${names("vif")} (both are fixed to their port)` },
+            { name: "routerAsn", value: routerAsn, field: routerAsnField(input, a.region), replaces: `the transit VIF ${names("vif")} (AWS fixes a VIF's BGP ASN)` },
+        ];
+        if (input.aws.directConnectGatewayId === undefined) {
+            facts.push({ name: "directConnectGatewayAsn", value: dxAsn, field: "aws.directConnectGatewayAsn", replaces: `the Direct Connect gateway ${childName(input.name, "dx-gateway")} (AWS fixes its ASN) and the transit VIF ${names("vif")} on it` });
+        }
+        const placed = space.place({
+            key: `${input.name}/${a.key}`, field, block, blockField: "linkLocalBlock", sessions: 1, prefixLength: ATTACHMENT_PREFIX_LENGTH,
+            slot: a.slot, reserved, facts, replaces,
+        });
+        const subnet = placed.nets[0];
         const addresses = attachmentAddresses(subnet);
         return {
             key: a.key,
@@ -550,7 +571,7 @@ function allocate(input: DedicatedInterconnectInput, attachments: CheckedAttachm
             subnet: subnet.toString(),
             cloudRouterAddress: addresses.cloudRouter,
             customerRouterAddress: addresses.customerRouter,
-            slot: nets[i].slot,
+            slot: placed.slot!,
             routePriority,
         };
     });

@@ -26,7 +26,7 @@ function threeNines(change: (i: DedicatedInterconnectInput) => void = () => unde
             "east-a": { port: "iad-1", bandwidth: "5Gbps" },
             "east-b": { port: "iad-2", bandwidth: "BPS_5G" },
         },
-        google: { region: "us-east4", routerAsn: 65010 },
+        google: { network: "projects/acme/global/networks/transit", region: "us-east4", routerAsn: 65010 },
         aws: { region: "us-east-1", transitGatewayAsn: 64512, directConnectGatewayAsn: 64601, allowedPrefixes: ["10.0.0.0/16"] },
         advertisedPrefixes: ["10.100.0.0/16"],
     };
@@ -154,7 +154,7 @@ describe("planDedicatedInterconnect", () => {
         ]);
         assert.match(waiting.nextStep ?? "", /not enforced on port iad-2\b.*"key1".*macsec get-config.*macsec\.keys/);
 
-        const done = planDedicatedInterconnect(threeNines((i) => { i.macsec = { keyName: "k2026", keys: { "iad-1": {}, "iad-2": {} } }; }));
+        const done = planDedicatedInterconnect(threeNines((i) => { i.macsec = { keyName: "k2026", keys: { "iad-1": { cak: "c1", ckn: "k1" }, "iad-2": { cak: "c2", ckn: "k2" } } }; }));
         assert.ok(done.ports.every((p) => p.macsec?.keyName === "k2026" && p.macsec.secured));
         assert.equal(done.nextStep, undefined);
         assert.ok(planDedicatedInterconnect(threeNines()).ports.every((p) => p.macsec === undefined));
@@ -249,7 +249,7 @@ describe("planDedicatedInterconnect", () => {
         ["a router for a region without attachments", () => fourNines((i) => { i.google.routers = { "us-west1": { routerAsn: 65020 } }; }), ErrorCode.InvalidArgument, 'google.routers["us-west1"]'],
         // MACsec.
         ["MACsec on a LAG of two links", () => threeNines((i) => { i.linksPerPort = 2; i.macsec = {}; }), ErrorCode.Conflict, "linksPerPort"],
-        ["MACsec keys for a port that does not exist", () => threeNines((i) => { i.macsec = { keys: { "iad-9": {} } }; }), ErrorCode.InvalidArgument, 'macsec.keys["iad-9"]'],
+        ["MACsec keys for a port that does not exist", () => threeNines((i) => { i.macsec = { keys: { "iad-9": { cak: "c", ckn: "k" } } }; }), ErrorCode.InvalidArgument, 'macsec.keys["iad-9"]'],
         ["a MACsec key name Google refuses", () => threeNines((i) => { i.macsec = { keyName: "Key 1" }; }), ErrorCode.InvalidArgument, "macsec.keyName"],
         // Prefixes and link-local addressing.
         ["more allowed prefixes than a gateway association takes", () => threeNines((i) => { i.aws.allowedPrefixes = Array.from({ length: 201 }, (_, k) => `10.${k}.0.0/16`); }), ErrorCode.TooManyPrefixes, "aws.allowedPrefixes"],
