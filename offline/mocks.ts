@@ -80,7 +80,9 @@ export class SimulatedCloud implements pulumi.runtime.Mocks {
 
     private readStackReference(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
         const stackName = String(args.inputs.name);
-        const outputs = this.options.stackOutputs[stackName] ?? (this.options.ownNames?.includes(stackName) ? {} : undefined);
+        const own = this.options.ownNames?.includes(stackName) ?? false;
+        // The program's own stack is looked up only among the stacks given, so asking is no demand for it.
+        const outputs = own ? (Object.keys(this.options.stackOutputs).includes(stackName) ? this.options.stackOutputs[stackName] : {}) : this.options.stackOutputs[stackName];
         if (!outputs) {
             const known = Object.keys(this.options.stackOutputs).join(", ") || "none";
             throw new Error(`No outputs for stack reference "${stackName}": pass capture(program, { stackOutputs: { "${stackName}": {...} } }) (given: ${known})`);
