@@ -1,4 +1,5 @@
 import { ErrorCode, fail, isDeferred } from "../errors";
+import { Prefix } from "../prefix";
 
 /** Deeper than any argument of ours nests; far shallower than a stack overflow. */
 const MAX_DEPTH = 32;
@@ -69,4 +70,23 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function isThenable(value: unknown): boolean {
     return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
+}
+
+/**
+ * A Cloud Router holds at most 128 BGP peers (Cloud Router quotas and limits, "Maximum number of BGP
+ * peers for each Cloud Router"), each session in a range of its own: a list of ranges in use on
+ * routers far longer than that is a mistake, refused before any of it is parsed.
+ */
+export const MAX_RESERVED_PREFIXES = 1024;
+
+/** The `reservedPrefixes` argument: counted, then parsed. */
+export function parseReserved(value: unknown, field = "reservedPrefixes"): Prefix[] {
+    if (Array.isArray(value) && value.length > MAX_RESERVED_PREFIXES) {
+        fail({
+            code: ErrorCode.TooManyPrefixes, field, value: value.length,
+            rule: `lists more than ${MAX_RESERVED_PREFIXES} ranges; the routers it describes hold at most 128 BGP sessions each`,
+            fix: "Reserve whole blocks (another environment's /19) instead of every session.",
+        });
+    }
+    return Prefix.parseAll(value ?? [], field);
 }

@@ -2,7 +2,7 @@ import { AddressSpace } from "../allocation/addressSpace";
 import { PortSpeed, TunnelBandwidth } from "../bandwidth";
 import { checkComponentName } from "../checks/names";
 import { firstOverlapBetween } from "../checks/overlaps";
-import { requiredId } from "../checks/values";
+import { parseReserved, requiredId } from "../checks/values";
 import { CrossCloudError, ErrorCode, fail } from "../errors";
 import { checkBlock } from "../linkLocal";
 import { Prefix } from "../prefix";
@@ -240,7 +240,7 @@ function checkShapeOfArgs(input: CrossCloudNetworkInput<unknown>): void {
         fail({ code: ErrorCode.InvalidArgument, field: "production", value: input.production, rule: "must be true or false", fix: "Set production: true to protect ports, LAGs and managed connections from deletion." });
     }
     if (input.linkLocalBlock !== undefined) checkBlock(Prefix.parse(input.linkLocalBlock, "linkLocalBlock"), "linkLocalBlock");
-    if (input.reservedPrefixes !== undefined) Prefix.parseAll(input.reservedPrefixes, "reservedPrefixes");
+    if (input.reservedPrefixes !== undefined) parseReserved(input.reservedPrefixes);
     // An HA VPN carries what the Transit Gateway's route table holds, so no child reads prefixes.aws: check it here.
     if (primary.kind === LinkKind.HaVpn) {
         const aws = checkPrefixList(input.prefixes.aws, "prefixes.aws");

@@ -11,13 +11,13 @@ import { checkMacsecArgs } from "../checks/macsec";
 import { checkComponentName, checkGoogleName } from "../checks/names";
 import { firstOverlapBetween } from "../checks/overlaps";
 import { awsRegion as checkAwsRegion, googleRegion as checkGoogleRegion } from "../checks/regions";
-import { optionalId, requiredId } from "../checks/values";
+import { optionalId, parseReserved, requiredId } from "../checks/values";
 import { ErrorCode, fail } from "../errors";
 import { attachmentAddresses, LINK_LOCAL, SessionPrefixLength } from "../linkLocal";
 import { edgeDomainId, parseInterconnectLocation } from "../locations";
 import { Prefix } from "../prefix";
 import { analyzeResilience } from "../resilience";
-import { checkPrefixList, DX_GATEWAY_PREFIX_LIMIT, ROUTE_PRIORITY } from "../routes";
+import { checkPrefixList, DX_GATEWAY_PREFIX_LIMIT, DX_SESSION_ROUTE_LIMIT, ROUTE_PRIORITY } from "../routes";
 import { bestTier } from "../sla";
 import { BgpSession, Cloud, Endpoint, EndpointKind, Link, LinkKind, LinkRole, SlaTier, Topology } from "../topology";
 import { requireObject, label } from "./checks";
@@ -223,7 +223,8 @@ export function planDedicatedInterconnect(input: DedicatedInterconnectInput, spa
         );
     }
     const allowedPrefixes = checkPrefixList(input.aws.allowedPrefixes, "aws.allowedPrefixes", { max: DX_GATEWAY_PREFIX_LIMIT, product: "A Direct Connect gateway association" });
-    const advertisedPrefixes = checkPrefixList(input.advertisedPrefixes, "advertisedPrefixes");
+    // Each attachment's Cloud Router advertises them over one BGP session to a transit VIF.
+    const advertisedPrefixes = checkPrefixList(input.advertisedPrefixes, "advertisedPrefixes", { max: DX_SESSION_ROUTE_LIMIT, product: "A BGP session on a transit virtual interface" });
     checkDisjoint(input.aws.allowedPrefixes, input.advertisedPrefixes);
 
     const planned = allocate(input, attachments, routers, { routePriority: ROUTE_PRIORITY[role], dxAsn, space });
@@ -537,7 +538,7 @@ function allocate(
     { routePriority, dxAsn, space }: { routePriority: number; dxAsn: number; space: AddressSpace },
 ): PlannedAttachment[] {
     const block = Prefix.parse(input.linkLocalBlock ?? LINK_LOCAL.toString(), "linkLocalBlock");
-    const reserved = Prefix.parseAll(input.reservedPrefixes ?? [], "reservedPrefixes");
+    const reserved = parseReserved(input.reservedPrefixes);
     return attachments.map((a) => {
         const router = routers.find((r) => r.region === a.region)!;
         const routerAsn = router.asn;

@@ -9,7 +9,7 @@ import { checkAsnPlan, parseAsn } from "../asn";
 import { TunnelBandwidth, vpnTunnelBandwidth } from "../bandwidth";
 import { checkComponentName } from "../checks/names";
 import { awsRegion as checkAwsRegion, googleRegion as checkGoogleRegion } from "../checks/regions";
-import { optionalId, requiredId } from "../checks/values";
+import { optionalId, parseReserved, requiredId } from "../checks/values";
 import { ErrorCode, fail } from "../errors";
 import { checkSessionPrefix, LINK_LOCAL, tunnelAddresses } from "../linkLocal";
 import { Prefix } from "../prefix";
@@ -259,7 +259,7 @@ function checkTunnelBandwidth(bandwidth: TunnelBandwidth, attachPoint: AwsAttach
 
 /** The four inside /30s: the user's, checked, or placed in the link-local block under the component's name. */
 function insideNets(input: HaVpnInput, space: AddressSpace, facts: LinkFact[]): Prefix[] {
-    const reserved = Prefix.parseAll(input.reservedPrefixes ?? [], "reservedPrefixes");
+    const reserved = parseReserved(input.reservedPrefixes);
     const replaces = `the VPN connections ${input.name}-vpn-0 and -1, and the router interfaces and BGP peers of ${input.name}`;
     if (input.insideCidrs === undefined) {
         const block = Prefix.parse(input.linkLocalBlock ?? LINK_LOCAL.toString(), "linkLocalBlock");
