@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { Prefix } from "../../../sdk/prefix";
 
 /**
  * Link keys as estates name them: a component per environment and role (`prod-backup`,
@@ -18,8 +17,8 @@ export function realisticKeySetArb(count: number): fc.Arbitrary<string[]> {
     return fc.tuple(fc.constantFrom(...ENVIRONMENTS), fc.integer({ min: 0, max: count }), fc.nat()).map(([env, dedicated, seed]) => keysFor(env, count, Math.min(dedicated, count - 1), seed));
 }
 
-/** A fixed realistic set, for examples. */
-export function realisticKeys(_block: Prefix, count: number, seed: number): string[] {
+/** A fixed realistic set of one environment's keys, from a seed. */
+export function realisticKeys(count: number, seed: number): string[] {
     return keysFor("prod", count, Math.floor(count * 0.75), seed);
 }
 

@@ -7,7 +7,7 @@ import { CrossCloudError, ErrorCode } from "../../../sdk/errors";
 import { AWS_RESERVED, environmentBlock } from "../../../sdk/linkLocal";
 import { mustParsePrefix, Prefix } from "../../../sdk/prefix";
 import { typedError, valueOrTypedError } from "../typedError";
-import { realisticKeys } from "./names";
+import { realisticKeys } from "../../../bench/workloads/linkNames";
 
 const BLOCK = environmentBlock(3); // 169.254.96.0/19
 
@@ -68,7 +68,7 @@ describe("sdk/allocation AddressSpace", () => {
         });
 
         it("notes a link placed away from its home when no ledger keeps it, and says how to keep it", () => {
-            const keys = realisticKeys(BLOCK, 64, 7);
+            const keys = realisticKeys(64, 7);
             const loose = AddressSpace.empty();
             for (const k of keys) loose.place(attachment(k));
             const displaced = keys.filter((k) => chunkOf(loose, k) !== BLOCK.subnet(28, homeSlot(k, BLOCK)).toString());

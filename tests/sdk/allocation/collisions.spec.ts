@@ -4,7 +4,7 @@ import { AddressSpace } from "../../../sdk/allocation/addressSpace";
 import { homeSlot } from "../../../sdk/allocation/slots";
 import { CrossCloudError } from "../../../sdk/errors";
 import { environmentBlock } from "../../../sdk/linkLocal";
-import { realisticKeySetArb } from "./names";
+import { realisticKeySetArb } from "../../../bench/workloads/linkNames";
 
 /**
  * No collision a user settles by hand: an environment's /19 takes 64 links, and 128, in any order,
