@@ -162,7 +162,7 @@ function checkGrowth(was: Partial<SharedFacts>, now: SharedFacts, allowed: strin
         }
     }
     if (was.transitGatewayAsn !== undefined && was.transitGatewayAsn !== now.transitGatewayAsn) {
-        refuse("transitGatewayAsn", "crosscloud:transitGatewayAsn", now.transitGatewayAsn, `changes the Transit Gateway's ASN from ${was.transitGatewayAsn}: AWS fixes it, so shared-tgw and every VPN connection and gateway association on it are replaced`);
+        refuse("transitGatewayAsn", "crosscloud:transitGatewayAsn", now.transitGatewayAsn, `changes the Transit Gateway's ASN from ${was.transitGatewayAsn}: AWS refuses a new ASN while VPN or Direct Connect gateway attachments exist (ModifyTransitGateway), so shared-tgw and every VPN connection and gateway association on it are replaced`);
     }
     if (was.awsRegion !== undefined && was.awsRegion !== now.awsRegion) {
         refuse("awsRegion", "aws:region", now.awsRegion, `moves the shared layer from ${was.awsRegion}: every AWS resource of every stack on it is replaced`);

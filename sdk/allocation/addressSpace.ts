@@ -179,7 +179,7 @@ export class AddressSpace {
         if (recorded) {
             const was = recordNets(recorded).map(String);
             const moved = link.nets.findIndex((n, i) => was[i] !== undefined && was[i] !== n.prefix.toString());
-            if (moved >= 0) this.refuseMove(link, `session ${moved} was deployed on ${was[moved]}; ${link.nets[moved].prefix} replaces ${link.replaces}`, link.nets[moved].field, undefined);
+            if (moved >= 0) this.refuseMove(link, `its session ${moved} is on ${was[moved]}, and ${link.nets[moved].prefix} replaces ${link.replaces}`, link.nets[moved].field, undefined);
         }
         for (const { prefix, field } of link.nets) {
             const owner = this.ownerOf(prefix, link.key);
@@ -215,7 +215,7 @@ export class AddressSpace {
         for (const fact of link.facts ?? []) {
             const was = record.facts?.[fact.name];
             if (was !== undefined && fact.value !== undefined && was !== fact.value) {
-                this.refuseMove(link, `it was deployed with ${fact.name} ${JSON.stringify(was)}, and ${JSON.stringify(fact.value)} replaces ${fact.replaces}`, fact.field, fact.value);
+                this.refuseMove(link, `its ${fact.name} is ${JSON.stringify(was)}, and ${JSON.stringify(fact.value)} replaces ${fact.replaces}`, fact.field, fact.value);
             }
         }
         return record;
@@ -228,12 +228,12 @@ export class AddressSpace {
         }
         const slot = (chunk.network - link.block.network) / 2 ** (32 - CHUNK_BITS);
         if (link.slot !== undefined && link.slot !== slot) {
-            this.refuseMove(link, `it was deployed in slot ${slot} (${chunk}); slot ${link.slot} replaces ${link.replaces}`, slotField(link), link.slot);
+            this.refuseMove(link, `it is in slot ${slot} (${chunk}), and slot ${link.slot} replaces ${link.replaces}`, slotField(link), link.slot);
         }
         const was = recorded.nets ?? [];
         const moved = was.findIndex((net, i) => i < link.sessions && net !== chunk.subnet(link.prefixLength, i).toString());
         if (moved >= 0) {
-            this.refuseMove(link, `session ${moved} was deployed on ${was[moved]}; /${link.prefixLength} sessions move it to ${chunk.subnet(link.prefixLength, moved)}, which replaces ${link.replaces}`, link.field || "name", link.prefixLength);
+            this.refuseMove(link, `its session ${moved} is on ${was[moved]}, and /${link.prefixLength} sessions move it to ${chunk.subnet(link.prefixLength, moved)}, which replaces ${link.replaces}`, link.field || "name", link.prefixLength);
         }
         const clash = firstContaining(reserved, chunk);
         if (clash !== undefined) {
@@ -323,7 +323,7 @@ export class AddressSpace {
     private refuseMove(link: LinkBase, what: string, field: string, value: unknown): never {
         return fail({
             code: ErrorCode.ReplacementRefused, field, value,
-            rule: `link "${link.key}" is deployed, and ${what}`,
+            rule: `link "${link.key}" is deployed: ${what}`,
             fix: `Keep the deployed value; or, to replace the link on purpose, add "${link.key}" to the address ledger's allowReplacement and plan again.`,
         });
     }

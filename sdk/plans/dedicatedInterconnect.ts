@@ -150,7 +150,7 @@ export interface PlannedAttachment {
     cloudRouterAddress: string;
     /** `.2/29`: the AWS router's candidate address (AWS: Amazon address). */
     customerRouterAddress: string;
-    /** Link-local chunk the subnet lives in; pin it with `slot` to settle a collision. */
+    /** The /28 of the block the subnet lives in (the index `slot` pins). */
     slot: number;
     routePriority: number;
 }
@@ -531,7 +531,11 @@ const MAX_VIF_BGP_ASN = 2147483646;
 /**
  * Each attachment's /29, placed in `space` under the component and attachment name, so adding,
  * removing or reordering attachments never moves another; with the facts whose change would
- * replace the attachment and its VIF.
+ * replace the attachment and its VIF. Direct Connect's UpdateVirtualInterfaceAttributes changes a
+ * VIF's MTU, SiteLink and name only, so its connection, BGP ASN and addresses are fixed, and
+ * UpdateDirectConnectGateway renames a gateway only, so its Amazon-side ASN is fixed; Compute
+ * Engine's interconnectAttachments.patch cannot change an attachment's router, region, interconnect
+ * or candidate subnets.
  */
 function allocate(
     input: DedicatedInterconnectInput, attachments: CheckedAttachment[], routers: PlannedRouter[],

@@ -289,8 +289,10 @@ function insideNets(input: HaVpnInput, space: AddressSpace, facts: LinkFact[]): 
 }
 
 /**
- * What the link's resources are built with that a change would replace them for (AWS fixes a
- * customer gateway's ASN and a VPN connection's gateway; Google a tunnel's router and region).
+ * What the link's resources are built with that a change would replace them for. EC2 has no call
+ * that modifies a customer gateway (CreateCustomerGateway and DeleteCustomerGateway only), so its
+ * BGP ASN and region are fixed; Compute Engine's vpnTunnels have no update or patch method, so a
+ * tunnel's router and region are fixed, and a router interface's IP range with it.
  */
 function linkFacts(
     input: HaVpnInput,

@@ -382,7 +382,8 @@ function linkFacts(
         { name: "awsRegion", value: v.awsRegion, field: "aws.region", replaces: `every AWS resource of ${name}` },
         { name: "googleRegion", value: v.googleRegion, field: "google.region", replaces: `the Transport ${name}-transport and the AWS connection paired with it` },
     ];
-    // A gateway the component creates is replaced with its ASN (AWS fixes a Direct Connect gateway's and a Transit Gateway's ASN).
+    // A gateway the component creates is replaced with its ASN: UpdateDirectConnectGateway renames a gateway only, and
+    // ModifyTransitGateway refuses a new Amazon-side ASN while Direct Connect gateway or VPN attachments exist.
     if (input.aws.directConnectGatewayId === undefined) {
         facts.push({ name: "directConnectGatewayAsn", value: v.directConnectGatewayAsn, field: "aws.directConnectGatewayAsn", replaces: `the Direct Connect gateway ${name}-dx-gateway and the AWS connection attached to it` });
     }

@@ -172,7 +172,7 @@ describe("growth that would replace something", () => {
         estate.editNetwork("prod", (n) => { n.primary.dedicated!.attachments["east-a"].region = "us-central1"; });
         const e = await refusal(estate.plan("prod"));
         assert.deepEqual([e.code, e.field], [ErrorCode.ReplacementRefused, 'primary.dedicated.attachments["east-a"].region']);
-        assert.match(e.rule, /link "prod-primary\/east-a" is deployed, and it was deployed with router "shared-router-us-east4"/);
+        assert.match(e.rule, /link "prod-primary\/east-a" is deployed: its router is "shared-router-us-east4"/);
         assert.match(e.rule, /replaces the attachment prod-primary-attachment-east-a, its router interface and BGP peer, and the transit VIF prod-primary-vif-east-a/);
         assert.match(e.fix, /add "prod-primary\/east-a" to the address ledger's allowReplacement/);
         estate.edit("prod", (c) => { c["crosscloud:allowReplacement"] = ["prod-primary/east-a"]; });

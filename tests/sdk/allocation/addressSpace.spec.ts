@@ -117,7 +117,7 @@ describe("sdk/allocation AddressSpace", () => {
             const first = deploy([vpn("prod-backup", { facts: [router("shared-router-us-east4")] })]);
             const e = typedError(() => deploy([vpn("prod-backup", { facts: [router("prod-own-router")] })], first));
             assert.deepEqual([e.code, e.field, e.value], [ErrorCode.ReplacementRefused, "google.router", "prod-own-router"]);
-            assert.match(e.rule, /link "prod-backup" is deployed, and it was deployed with router "shared-router-us-east4", and "prod-own-router" replaces the tunnels/);
+            assert.match(e.rule, /link "prod-backup" is deployed: its router is "shared-router-us-east4", and "prod-own-router" replaces the tunnels/);
             assert.match(e.fix, /add "prod-backup" to the address ledger's allowReplacement/);
             const accepted = deploy([vpn("prod-backup", { facts: [router("prod-own-router")] })], first, ["prod-backup"]);
             assert.equal(accepted.record().links["prod-backup"].facts!.router, "prod-own-router");
