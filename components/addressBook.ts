@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AddressLedger, AddressSpace, CrossCloudError, ErrorCode, parseLedger } from "../sdk";
+import { AddressSpace } from "../sdk/allocation/addressSpace";
+import { AddressLedger, parseLedger } from "../sdk/allocation/ledger";
+import { CrossCloudError, ErrorCode } from "../sdk/errors";
 
 /**
  * The address space of the program being run. Every component that takes link-local addresses
