@@ -9,4 +9,6 @@ export * from "./components/managedInterconnect";
 export * from "./components/haVpn";
 export * from "./components/dedicatedInterconnect";
 export * from "./components/crossCloudNetwork";
+export { openAddressLedger } from "./components/addressBook";
+export type { AddressLedgerOptions, OpenAddressLedger } from "./components/addressBook";
 export { MissingPeerError } from "./components/peers";

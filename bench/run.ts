@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { elapsedMs } from "./measure";
 import { formatTable, loadAverage, machine, Results, targetTable, writeResults } from "./report";
+import { collisions } from "./scenarios/collisions";
 import { criticalPathScenario } from "./scenarios/criticalPath";
 import { overhead } from "./scenarios/overhead";
 import { offlineEngine } from "./scenarios/offlineEngine";
@@ -17,7 +18,7 @@ import { Scenario } from "./scenarios/scenario";
 import { startup } from "./scenarios/startup";
 import { suite } from "./scenarios/suite";
 
-const SCENARIOS: Scenario[] = [startup, packaging, offlineEngine, planning, overhead, policy, criticalPathScenario, suite];
+const SCENARIOS: Scenario[] = [startup, packaging, offlineEngine, planning, overhead, policy, criticalPathScenario, collisions, suite];
 const RESULTS_FILE = path.join(__dirname, "results.json");
 
 function chosen(only: string[] | undefined): Scenario[] {

@@ -1,9 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Bandwidth, PortSpeed, TunnelBandwidth } from "../sdk/bandwidth";
+import { plainArgs } from "../sdk/checks/values";
 import { childInputs, planCrossCloudNetwork } from "../sdk/plans/crossCloudNetwork";
 import { SlaTarget } from "../sdk/plans/dedicated";
 import { InitiatedBy, KeyHandoff, StackType } from "../sdk/plans/managedInterconnect";
 import { LinkKind, SlaTier, Topology } from "../sdk/topology";
+import { planAside } from "./addressBook";
 import { DedicatedAttachmentArgs, DedicatedInterconnect, DedicatedPortArgs, RegionRouterArgs } from "./dedicatedInterconnect";
 import { HaVpn } from "./haVpn";
 import { ManagedInterconnect } from "./managedInterconnect";
@@ -78,7 +80,7 @@ export interface DedicatedLinkArgs {
 export interface VpnLinkArgs {
     /** `standard` (1.25 Gbps per AWS tunnel, default) or `large` (5 Gbps; Transit Gateway only). */
     tunnelBandwidth?: TunnelBandwidth;
-    /** Pins the tunnels' /30s to this chunk of the link-local block, to settle a collision. */
+    /** Pins the tunnels' /30s to this /28 of the link-local block (0-based); crosscloud places them when absent. */
     slot?: number;
     /** Four inside /30s to use instead of allocating. */
     insideCidrs?: string[];
@@ -137,7 +139,10 @@ export class CrossCloudNetwork extends pulumi.ComponentResource {
     readonly nextStep: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: CrossCloudNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = planCrossCloudNetwork({ name, ...args });
+        // A copy with nulls dropped and anything unserializable refused, before anything reads it.
+        args = plainArgs(args);
+        // Planned aside: the children place their own sessions when declared, primary first, exactly as here.
+        const plan = planAside((space) => planCrossCloudNetwork({ name, ...args }, space));
         super("interconnect:index:CrossCloudNetwork", name, withSecrets(args), opts);
         const children = childInputs<pulumi.Input<string>>({ name, ...args });
         const parent = { parent: this };

@@ -11,7 +11,9 @@ import {
     InitiatedBy, KeyHandoff, ManagedInterconnectPlan, planManagedInterconnect, requireActivationKey, StackType,
 } from "../sdk/plans/managedInterconnect";
 import { managedNames } from "../sdk/plans/names";
+import { plainArgs } from "../sdk/checks/values";
 import { Topology } from "../sdk/topology";
+import { planInProgramSpace } from "./addressBook";
 import { requirePeer } from "./peers";
 import { AwsSideArgs } from "./sides";
 
@@ -103,7 +105,9 @@ export class ManagedInterconnect extends pulumi.ComponentResource {
     readonly nextStep: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: ManagedInterconnectArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = planManagedInterconnect({ name, ...args });
+        // A copy with nulls dropped and anything unserializable refused, before anything reads it.
+        args = plainArgs(args);
+        const { plan } = planInProgramSpace((space) => planManagedInterconnect({ name, ...args }, space));
         // An optional peer: only this component needs it, so only this component loads it.
         const { Connection } = requirePeer<typeof interconnect>("@pulumi/aws-native", "@pulumi/aws-native/interconnect", "ManagedInterconnect");
         const { Provider } = requirePeer<typeof awsNativeProvider>("@pulumi/aws-native", "@pulumi/aws-native/provider", "ManagedInterconnect");

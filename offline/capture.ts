@@ -16,7 +16,10 @@ export interface CaptureOptions {
     preview?: boolean;
     /** Stack config, full keys (`crosscloud:environment`); non-strings are stored as JSON. */
     config?: Record<string, unknown>;
-    /** Outputs of each stack a StackReference may read, keyed by stack name (`org/project/stack`). */
+    /**
+     * Outputs of each stack a StackReference may read, keyed by stack name (`org/project/stack`).
+     * The program's own stack reads as having no outputs unless given here (its last update's).
+     */
     stackOutputs?: Record<string, Record<string, unknown>>;
 }
 
@@ -41,8 +44,10 @@ export function capture(program: Program, options: CaptureOptions = {}): Promise
 
 async function captureAlone(program: Program, options: CaptureOptions): Promise<Plan> {
     const preview = options.preview ?? false;
-    const cloud = new SimulatedCloud({ preview, stackOutputs: options.stackOutputs ?? {} });
-    await pulumi.runtime.setMocks(cloud, options.project ?? "crosscloud", options.stack ?? "dev", preview, options.organization ?? "organization");
+    const [project, stack, organization] = [options.project ?? "crosscloud", options.stack ?? "dev", options.organization ?? "organization"];
+    const ownNames = [stack, `${project}/${stack}`, `${organization}/${project}/${stack}`];
+    const cloud = new SimulatedCloud({ preview, stackOutputs: options.stackOutputs ?? {}, ownNames });
+    await pulumi.runtime.setMocks(cloud, project, stack, preview, organization);
     pulumi.runtime.setAllConfig(configValues(options.config ?? {}));
     const log = tapMonitor();
     const unhandled = watchUnhandledRejections();

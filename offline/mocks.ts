@@ -13,6 +13,8 @@ export interface SimulatedCloudOptions {
     stackOutputs: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
     /** The properties a type declares, for programs in another process, where `learnDeclaredProperties` cannot run. */
     declaredProperties?: (type: string) => ReadonlySet<string>;
+    /** The names the program's own stack goes by; a reference to it without given outputs reads none (a first deployment). */
+    ownNames?: readonly string[];
 }
 
 /**
@@ -80,7 +82,9 @@ export class SimulatedCloud implements pulumi.runtime.Mocks {
 
     private readStackReference(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
         const stackName = String(args.inputs.name);
-        const outputs = this.options.stackOutputs[stackName];
+        const own = this.options.ownNames?.includes(stackName) ?? false;
+        // The program's own stack is looked up only among the stacks given, so asking is no demand for it.
+        const outputs = own ? (Object.keys(this.options.stackOutputs).includes(stackName) ? this.options.stackOutputs[stackName] : {}) : this.options.stackOutputs[stackName];
         if (!outputs) {
             const known = Object.keys(this.options.stackOutputs).join(", ") || "none";
             throw new Error(`No outputs for stack reference "${stackName}": pass capture(program, { stackOutputs: { "${stackName}": {...} } }) (given: ${known})`);

@@ -1,3 +1,5 @@
+import { inspect } from "node:util";
+
 /**
  * One error type for every rule crosscloud enforces. It names the field, the value that broke the
  * rule, the rule itself, and what to do instead, so a user can act on it without reading code.
@@ -21,6 +23,8 @@ export enum ErrorCode {
     UnknownRegionPair = "UNKNOWN_REGION_PAIR",
     InvalidArgument = "INVALID_ARGUMENT",
     Conflict = "CONFLICT",
+    /** A change would replace a deployed link (move its addresses, router or ASNs), and the user has not accepted that. */
+    ReplacementRefused = "REPLACEMENT_REFUSED",
     /** A planning value arrived as a Pulumi Output, whose value is known only once resources exist. */
     NotPlain = "NOT_A_PLAIN_VALUE",
 }
@@ -77,17 +81,27 @@ export function isDeferred(value: unknown): boolean {
     return typeof value === "object" && value !== null && (value as { __pulumiOutput?: unknown }).__pulumiOutput === true;
 }
 
-function show(value: unknown): string {
+/** The most of a value a message shows: enough to recognise it, never a megabyte echoed back. */
+export const SHOWN_VALUE_LIMIT = 160;
+
+/**
+ * A value as a message shows it: JSON where JSON can say it, Node's own rendering where it cannot
+ * (cycles, symbols, BigInts, functions, null-prototype objects), cut to SHOWN_VALUE_LIMIT characters.
+ */
+export function show(value: unknown): string {
+    const text = render(value);
+    return text.length > SHOWN_VALUE_LIMIT ? `${text.slice(0, SHOWN_VALUE_LIMIT)}… (${text.length} characters)` : text;
+}
+
+function render(value: unknown): string {
     if (isDeferred(value)) return "an Output";
     if (typeof value === "string") return JSON.stringify(value);
     try {
-        return JSON.stringify(value) ?? String(value);
+        const json = JSON.stringify(value);
+        // JSON drops what it cannot say (a symbol, a function) rather than failing on it.
+        if (json !== undefined && (typeof value !== "object" || value === null || Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype)) return json;
     } catch {
-        // BigInts and cyclic values defeat JSON; null-prototype objects defeat String as well.
-        try {
-            return String(value);
-        } catch {
-            return Object.prototype.toString.call(value);
-        }
+        // Cycles and BigInts defeat JSON.
     }
+    return inspect(value, { depth: 2, maxArrayLength: 8, maxStringLength: SHOWN_VALUE_LIMIT, breakLength: Infinity });
 }

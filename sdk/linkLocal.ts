@@ -1,13 +1,10 @@
-import { CrossCloudError, ErrorCode, fail } from "./errors";
+import { ErrorCode, fail } from "./errors";
 import { Prefix } from "./prefix";
 
 /**
- * Link-local addressing for BGP sessions between the clouds (RFC 3927, 169.254.0.0/16).
- *
- * Allocation is a pure function of a link's stable key: the key hashes to a home chunk inside the
- * environment's block, so adding or removing any other link can never move an existing address.
- * Two keys that land on the same chunk are reported as a collision (never resolved by moving one),
- * and the error names a free slot to pin with `slot`.
+ * Link-local addressing for BGP sessions between the clouds (RFC 3927, 169.254.0.0/16): the
+ * ranges, the blocks environments take, and the checks on hand-written session prefixes. Placing
+ * links in a block is sdk/allocation's job.
  */
 
 export const LINK_LOCAL = Prefix.parse("169.254.0.0/16", "LINK_LOCAL");
@@ -54,7 +51,7 @@ export interface LinkNetRequest {
     /** BGP sessions the link needs: 4 for an HA VPN, 1 for an interconnect attachment. */
     sessions: number;
     prefixLength: SessionPrefixLength;
-    /** Pins the link to a chunk of the block, to settle a collision. */
+    /** Pins the link to a chunk of the block. */
     slot?: number;
     /** Argument path used in errors. */
     field: string;
@@ -93,49 +90,6 @@ export function checkBlock(block: Prefix, field: string): Prefix {
 }
 
 /**
- * Plans the session prefixes of every link in one block. `reserved` lists ranges that are in use on
- * the same Cloud Router but not planned here (its BGP identifier range, hand-written CIDRs of other
- * stacks); chunks touching them or an AWS-reserved range are never used. A link's home walks past
- * AWS's ranges only, which never change: a caller's reservation on a link's home is a collision,
- * because walking past it would move the link the day the reservation goes away.
- */
-export function planLinkNets(block: Prefix, requests: LinkNetRequest[], reserved: Prefix[] = []): LinkNetPlan[] {
-    checkBlock(block, "linkLocalBlock");
-    const chunks = 2 ** (CHUNK_BITS - block.bits);
-    const clash = (ranges: Prefix[]) => (slot: number) => ranges.find((r) => r.overlaps(block.subnet(CHUNK_BITS, slot)));
-    // A chunk holding one of AWS's /30s is skipped whole, for every kind of link: these are the
-    // very chunks the Connect /29s fall in, so no link planned before the list was corrected moves.
-    const awsReservation = clash(AWS_RESERVED.map((r) => r.prefix));
-    const callerReservation = clash(reserved);
-    const usable = (slot: number) => !awsReservation(slot) && !callerReservation(slot);
-
-    const seen = new Set<string>();
-    const slots = requests.map((request) => {
-        checkRequest(request);
-        if (seen.has(request.key)) {
-            fail({ code: ErrorCode.Conflict, field: request.field, value: request.key, rule: "link keys must be unique in a block", fix: "Give each link its own name." });
-        }
-        seen.add(request.key);
-        if (request.slot !== undefined) checkPinnedSlot(request, chunks, usable);
-        return request.slot ?? homeSlot(request.key, chunks, (slot) => !awsReservation(slot));
-    });
-    // Every link's slot is known before a collision is reported, so the slot it suggests is free of all of them.
-    const taken = new Set(slots);
-    const bySlot = new Map<number, LinkNetRequest>();
-    return requests.map((request, i) => {
-        const slot = slots[i];
-        const other = bySlot.get(slot);
-        if (other) throw collision(request, `links "${request.key}" and "${other.key}" both map to link-local slot ${slot}`, chunks, usable, taken);
-        const inUse = callerReservation(slot);
-        if (inUse) throw collision(request, `link "${request.key}" maps to link-local slot ${slot}, which holds ${inUse}, already in use on the router`, chunks, usable, taken);
-        bySlot.set(slot, request);
-        const chunk = block.subnet(CHUNK_BITS, slot);
-        const nets = Array.from({ length: request.sessions }, (_, s) => chunk.subnet(request.prefixLength, s));
-        return { key: request.key, slot, chunk, nets };
-    });
-}
-
-/**
  * Validates a hand-written session prefix: link-local, the right length, not AWS-reserved and
  * not overlapping anything else on the router.
  */
@@ -167,62 +121,4 @@ export function tunnelAddresses(net: Prefix): { aws: string; gcp: string } {
 /** Candidate addresses for an interconnect attachment: .1 the Cloud Router, .2 the AWS router. */
 export function attachmentAddresses(net: Prefix): { cloudRouter: string; customerRouter: string } {
     return { cloudRouter: `${net.host(1)}/${net.bits}`, customerRouter: `${net.host(2)}/${net.bits}` };
-}
-
-/** FNV-1a: a tiny, well-known, platform-independent string hash. */
-function fnv1a(text: string): number {
-    let hash = 0x811c9dc5;
-    for (const byte of Buffer.from(text, "utf8")) {
-        hash ^= byte;
-        hash = Math.imul(hash, 0x01000193) >>> 0;
-    }
-    return hash;
-}
-
-/** The first chunk at or after the key's hash that AWS does not reserve. Depends only on the key. */
-function homeSlot(key: string, chunks: number, usable: (slot: number) => boolean): number {
-    const start = fnv1a(key) % chunks;
-    for (let i = 0; i < chunks; i++) {
-        const slot = (start + i) % chunks;
-        if (usable(slot)) return slot;
-    }
-    return fail({ code: ErrorCode.BlockExhausted, field: "linkLocalBlock", value: chunks, rule: "the block has no usable chunk", fix: "Use a larger block." });
-}
-
-function checkRequest(r: LinkNetRequest): void {
-    if (typeof r.key !== "string" || r.key === "") {
-        fail({ code: ErrorCode.InvalidArgument, field: r.field, value: r.key, rule: "a link needs a stable, non-empty string key", fix: "Name the link, e.g. prod/backup-vpn." });
-    }
-    if (r.prefixLength !== 29 && r.prefixLength !== 30) {
-        fail({ code: ErrorCode.InvalidArgument, field: r.field, value: r.prefixLength, rule: "session prefixes are /29 or /30", fix: "Use 30 for VPN tunnels, 29 (or 30) for interconnect attachments." });
-    }
-    const capacity = 2 ** (r.prefixLength - CHUNK_BITS);
-    if (!Number.isInteger(r.sessions) || r.sessions < 1 || r.sessions > capacity) {
-        fail({ code: ErrorCode.InvalidArgument, field: r.field, value: r.sessions, rule: `a link holds 1 to ${capacity} /${r.prefixLength} sessions`, fix: "Split the sessions over more links." });
-    }
-}
-
-function checkPinnedSlot(r: LinkNetRequest, chunks: number, usable: (slot: number) => boolean): void {
-    if (!Number.isInteger(r.slot) || r.slot! < 0 || r.slot! >= chunks) {
-        fail({ code: ErrorCode.InvalidArgument, field: slotField(r), value: r.slot, rule: `must be an integer from 0 to ${chunks - 1}`, fix: "Pick a slot inside the block." });
-    }
-    if (!usable(r.slot!)) {
-        fail({ code: ErrorCode.ReservedRange, field: slotField(r), value: r.slot, rule: "that chunk overlaps a reserved range", fix: "Pick another slot." });
-    }
-}
-
-function collision(r: LinkNetRequest, what: string, chunks: number, usable: (s: number) => boolean, taken: Set<number>): CrossCloudError {
-    const free = Array.from({ length: chunks }, (_, s) => s).filter((s) => usable(s) && !taken.has(s));
-    return new CrossCloudError({
-        code: ErrorCode.AddressCollision, field: slotField(r), value: r.key,
-        rule: `${what}; crosscloud never moves an existing link to make room`,
-        fix: free.length > 0
-            ? `Pin the new link with slot: ${free[fnv1a(r.key) % free.length]} (free), or rename it.`
-            : "No chunk of the block is free for it: use a larger block.",
-    });
-}
-
-/** Where a link's slot is written: `links[2].slot`, or plain `slot` for a link that is the whole argument. */
-function slotField(r: LinkNetRequest): string {
-    return r.field ? `${r.field}.slot` : "slot";
 }

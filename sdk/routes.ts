@@ -39,6 +39,14 @@ export const DX_GATEWAY_PREFIX_LIMIT = 200;
  */
 export const DX_SESSION_ROUTE_LIMIT = 100;
 
+/**
+ * Routes a customer gateway (here the Cloud Router) may advertise to one AWS Site-to-Site VPN
+ * connection (AWS Site-to-Site VPN quotas, "Dynamic routes advertised from a customer gateway
+ * device to a Site-to-Site VPN connection": 100 on a virtual private gateway, 1,000 on a transit
+ * gateway, neither adjustable).
+ */
+export const VPN_ROUTE_LIMIT = { vpnGateway: 100, transitGateway: 1000 } as const;
+
 /** Prefixes AWS learns from Google over one managed interconnect (provider limit). */
 export const MANAGED_ROUTE_LIMIT = 1000;
 
@@ -47,6 +55,8 @@ export const MANAGED_ROUTE_LIMIT = 1000;
  * more than the product allows. Returns them in canonical form and order.
  */
 export function checkPrefixList(texts: unknown, field: string, limit?: { max: number; product: string }): Prefix[] {
+    // Counted before anything else, so a list far past the limit costs nothing to refuse.
+    if (limit && Array.isArray(texts) && texts.length > limit.max) tooMany(texts.length, field, limit);
     const prefixes = Prefix.parseAll(texts, field);
     if (prefixes.length === 0) {
         fail({ code: ErrorCode.InvalidArgument, field, value: texts, rule: "must list at least one prefix", fix: "List the CIDRs this side advertises, e.g. [\"10.20.0.0/16\"]." });
@@ -60,12 +70,13 @@ export function checkPrefixList(texts: unknown, field: string, limit?: { max: nu
             fix: "Advertise each range once: drop the more specific prefix or merge them.",
         });
     }
-    if (limit && prefixes.length > limit.max) {
-        fail({
-            code: ErrorCode.TooManyPrefixes, field, value: prefixes.length,
-            rule: `${limit.product} accepts at most ${limit.max} prefixes`,
-            fix: "Summarise the prefixes into fewer, larger ranges.",
-        });
-    }
     return prefixes.sort((a, b) => a.compare(b));
+}
+
+function tooMany(count: number, field: string, limit: { max: number; product: string }): never {
+    return fail({
+        code: ErrorCode.TooManyPrefixes, field, value: count,
+        rule: `${limit.product} accepts at most ${limit.max} prefixes`,
+        fix: "Summarise the prefixes into fewer, larger ranges.",
+    });
 }

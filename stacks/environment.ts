@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CrossCloudNetwork, ErrorCode, fail, NetworkPrefixesArgs, PrimaryLinkArgs, RequirementArgs, VpnLinkArgs } from "@crosscloud/interconnect";
+import { AddressLedger, CrossCloudNetwork, ErrorCode, fail, NetworkPrefixesArgs, openAddressLedger, PrimaryLinkArgs, RequirementArgs, VpnLinkArgs } from "@crosscloud/interconnect";
 import type { EnvironmentAllocation } from "./shared";
 
 /** One environment's stack config (`crosscloud:network`): what it needs, not how the shared layer is built. */
@@ -22,12 +22,17 @@ interface SharedRouter {
  * An environment: reads the shared layer through a StackReference and declares its
  * CrossCloudNetwork on the shared Transit Gateway and Cloud Routers, inside its own link-local block.
  * ASNs and the block are read as plain values, because they are planned before anything is declared.
+ *
+ * It plans against its address ledger (its own last `addressLedger` output): a deployed link keeps
+ * its addresses, router and ASNs whatever the shared layer becomes, and a change that would replace
+ * one fails the plan until its key is listed in `crosscloud:allowReplacement`.
  */
 export async function environmentStack() {
     const config = new pulumi.Config("crosscloud");
     const environment = pulumi.getStack();
     const sharedName = config.require("sharedStack");
     const network = config.requireObject<EnvironmentNetworkConfig>("network");
+    const allowReplacement = config.getObject<string[]>("allowReplacement") ?? [];
     const shared = new pulumi.StackReference(sharedName);
     const plain = async <T>(key: string): Promise<T> => {
         const details = await shared.getOutputDetails(key);
@@ -54,8 +59,20 @@ export async function environmentStack() {
     // a missing one would otherwise fail deep inside a child's registration.
     await plain<string>("network");
     await plain<string>("transitGatewayId");
-    // A dedicated link takes the Cloud Routers of the other regions its attachments land in, and only those.
+    const ledger = await openAddressLedger({ allowReplacement });
+    // A dedicated link takes the Cloud Routers of the other regions its attachments land in, and only those,
+    // except where its attachments were deployed on a router of their own: they stay there.
     const attachmentRegions = new Set(Object.values(network.primary.dedicated?.attachments ?? {}).map((a) => a.region ?? region));
+    const ownRouters = regionsOnOwnRouters(ledger.recorded, `${environment}-primary`, allowReplacement);
+    for (const r of ownRouters) {
+        if (routers[r] && attachmentRegions.has(r)) {
+            pulumi.log.warn(
+                `The shared layer now has a Cloud Router in ${r} (${routers[r].name}); this environment's attachments there stay on ${environment}-primary-router-${r}, ` +
+                "where they were deployed. Moving them replaces each attachment, its router interface and BGP peer, and its transit VIF: " +
+                `to do it on purpose, list their keys (${environment}-primary/<attachment>) in crosscloud:allowReplacement.`,
+            );
+        }
+    }
 
     const link = new CrossCloudNetwork(environment, {
         requirement: network.requirement,
@@ -66,7 +83,7 @@ export async function environmentStack() {
             routerAsn: router.asn,
             globalRouting: await plain<boolean>("globalRouting"),
             routers: Object.fromEntries(Object.entries(routers)
-                .filter(([r]) => r !== region && attachmentRegions.has(r))
+                .filter(([r]) => r !== region && attachmentRegions.has(r) && !ownRouters.has(r))
                 .map(([r, { name, asn }]) => [r, { router: name, routerAsn: asn }])),
         },
         aws: {
@@ -82,6 +99,8 @@ export async function environmentStack() {
         production: network.production,
     });
 
+    // Only values known at plan time: the engine records them as soon as the program ends, the ledger
+    // among them, and keeps what a failed update registered (pulumi/pulumi#15754).
     return {
         environment,
         linkLocalBlock: allocation.linkLocalBlock,
@@ -90,6 +109,22 @@ export async function environmentStack() {
         minSurvivingGbps: link.minSurvivingGbps,
         singlePointsOfFailure: link.singlePointsOfFailure,
         topology: link.topology,
-        ...(network.primary.kind !== "ha-vpn" && { directConnectGatewayId: link.directConnectGatewayId, nextStep: link.nextStep }),
+        ...(network.primary.kind !== "ha-vpn" && { nextStep: link.nextStep }),
+        addressLedger: ledger.record(),
     };
+}
+
+/**
+ * Regions where the environment's dedicated link created a Cloud Router of its own (the shared
+ * layer had none there when the attachments were deployed), unless every attachment on it is
+ * allowed to be replaced.
+ */
+function regionsOnOwnRouters(recorded: AddressLedger, component: string, allowReplacement: string[]): Set<string> {
+    const own = new Set<string>();
+    for (const [key, record] of Object.entries(recorded.links)) {
+        const router = record.facts?.router;
+        if (!key.startsWith(`${component}/`) || typeof router !== "string" || !router.startsWith(`${component}-router-`)) continue;
+        if (!allowReplacement.includes(key)) own.add(router.slice(`${component}-router-`.length));
+    }
+    return own;
 }

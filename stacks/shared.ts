@@ -18,8 +18,14 @@ export interface EnvironmentAllocation {
  * The shared layer: one Transit Gateway, one Google transit VPC with global routing, a Cloud Router
  * per region, and the link-local block and Direct Connect gateway ASN of every environment.
  * Everything is checked with sdk/ before it is declared.
+ *
+ * It grows by adding: a router, an environment. A change to what environments are built on — a
+ * router removed or given another ASN, an environment's block or Direct Connect gateway ASN, the
+ * Transit Gateway's ASN, the AWS region — is compared with what the last update exported, and
+ * refused unless listed in `crosscloud:allowReplacement` (`routers.<region>`,
+ * `environments.<env>`, `transitGatewayAsn`, `awsRegion`).
  */
-export function sharedLayer() {
+export async function sharedLayer() {
     const config = new pulumi.Config("crosscloud");
     const transitGatewayAsn = parseAsn(config.requireNumber("transitGatewayAsn"), "crosscloud:transitGatewayAsn");
     const routerAsns = config.requireObject<Record<string, number>>("routers");
@@ -44,6 +50,9 @@ export function sharedLayer() {
             directConnectGatewayAsn: e.directConnectGatewayAsn,
         }]),
     );
+    const awsRegion = new pulumi.Config("aws").require("region");
+    const deployed = await lastExports();
+    checkGrowth(deployed, { routers: routerAsns, environments: allocations, transitGatewayAsn, awsRegion }, config.getObject<string[]>("allowReplacement") ?? []);
 
     const transitGateway = new ec2transitgateway.TransitGateway("shared-tgw", {
         amazonSideAsn: transitGatewayAsn,
@@ -69,7 +78,7 @@ export function sharedLayer() {
     return {
         transitGatewayId: transitGateway.id,
         transitGatewayAsn,
-        awsRegion: new pulumi.Config("aws").require("region"),
+        awsRegion,
         network: network.selfLink,
         globalRouting: true,
         routers,
@@ -100,5 +109,62 @@ function blockOf(env: string, block: number): string {
     } catch (e) {
         if (!(e instanceof CrossCloudError)) throw e;
         throw new CrossCloudError({ code: e.code, field: `crosscloud:environments.${env}.block`, value: e.value, rule: e.rule, fix: e.fix });
+    }
+}
+
+/** What the last update exported, read back through a StackReference to this stack; empty before the first. */
+async function lastExports(): Promise<Partial<SharedFacts>> {
+    const self = new pulumi.StackReference("shared-ledger", { name: `${pulumi.getOrganization()}/${pulumi.getProject()}/${pulumi.getStack()}` });
+    const read = async (key: string) => (await self.getOutputDetails(key)).value;
+    const routers = await read("routers") as Record<string, { asn: number }> | undefined;
+    return {
+        routers: routers && Object.fromEntries(Object.entries(routers).map(([region, r]) => [region, r.asn])),
+        environments: await read("environments") as Record<string, EnvironmentAllocation> | undefined,
+        transitGatewayAsn: await read("transitGatewayAsn") as number | undefined,
+        awsRegion: await read("awsRegion") as string | undefined,
+    };
+}
+
+interface SharedFacts {
+    routers: Record<string, number>;
+    environments: Record<string, EnvironmentAllocation>;
+    transitGatewayAsn: number;
+    awsRegion: string;
+}
+
+/**
+ * Refuses, before anything is declared, a change that would replace something environments are
+ * built on, unless its id is in `allowed`. Adding a router or an environment is growth and passes.
+ */
+function checkGrowth(was: Partial<SharedFacts>, now: SharedFacts, allowed: string[]): void {
+    const refuse = (id: string, field: string, value: unknown, what: string) => {
+        if (allowed.includes(id)) return;
+        fail({
+            code: ErrorCode.ReplacementRefused, field, value, rule: `${what}`,
+            fix: `Restore the deployed value; or, to make the change on purpose, add "${id}" to crosscloud:allowReplacement and plan again.`,
+        });
+    };
+    for (const [region, asn] of Object.entries(was.routers ?? {})) {
+        if (!(region in now.routers)) {
+            refuse(`routers.${region}`, `crosscloud:routers.${region}`, undefined, `removes Cloud Router shared-router-${region}, which environments' tunnels and attachments in ${region} are on: each would be replaced`);
+        } else if (now.routers[region] !== asn) {
+            refuse(`routers.${region}`, `crosscloud:routers.${region}`, now.routers[region], `changes the ASN of shared-router-${region} from ${asn}: every customer gateway and transit VIF built with it is replaced (AWS fixes their BGP ASN)`);
+        }
+    }
+    for (const [env, allocation] of Object.entries(was.environments ?? {})) {
+        const current = now.environments[env];
+        if (!current) {
+            refuse(`environments.${env}`, `crosscloud:environments.${env}`, undefined, `removes environment ${env}, whose stack plans against its block and Direct Connect gateway ASN`);
+        } else if (current.linkLocalBlock !== allocation.linkLocalBlock) {
+            refuse(`environments.${env}`, `crosscloud:environments.${env}.block`, current.linkLocalBlock, `moves ${env}'s link-local block from ${allocation.linkLocalBlock} to ${current.linkLocalBlock}: every BGP session of ${env} would get new addresses, replacing its tunnels, attachments and VIFs`);
+        } else if (current.directConnectGatewayAsn !== allocation.directConnectGatewayAsn) {
+            refuse(`environments.${env}`, `crosscloud:environments.${env}.directConnectGatewayAsn`, current.directConnectGatewayAsn, `changes ${env}'s Direct Connect gateway ASN from ${allocation.directConnectGatewayAsn}: AWS fixes a gateway's ASN, so ${env}'s gateway and every transit VIF on it are replaced`);
+        }
+    }
+    if (was.transitGatewayAsn !== undefined && was.transitGatewayAsn !== now.transitGatewayAsn) {
+        refuse("transitGatewayAsn", "crosscloud:transitGatewayAsn", now.transitGatewayAsn, `changes the Transit Gateway's ASN from ${was.transitGatewayAsn}: AWS refuses a new ASN while VPN or Direct Connect gateway attachments exist (ModifyTransitGateway), so shared-tgw and every VPN connection and gateway association on it are replaced`);
+    }
+    if (was.awsRegion !== undefined && was.awsRegion !== now.awsRegion) {
+        refuse("awsRegion", "aws:region", now.awsRegion, `moves the shared layer from ${was.awsRegion}: every AWS resource of every stack on it is replaced`);
     }
 }

@@ -25,8 +25,11 @@ export function readyConfig(stack: string, config: Record<string, unknown> = sta
     return { ...config, "crosscloud:network": network };
 }
 
-/** Plans one stack of the estate offline, the way `pulumi preview -s <stack>` would run it. */
-export function planStack(stack: string, options: { config?: Record<string, unknown>; shared?: Record<string, unknown> } = {}): Promise<Plan> {
+/**
+ * Plans one stack of the estate offline, the way `pulumi preview -s <stack>` would run it: with the
+ * shared layer's outputs, and the stack's own from its last update (where its address ledger is).
+ */
+export function planStack(stack: string, options: { config?: Record<string, unknown>; shared?: Record<string, unknown>; own?: Record<string, unknown> } = {}): Promise<Plan> {
     return capture(() => {
         for (const file of Object.keys(require.cache)) {
             if (file.startsWith(stacksDir)) delete require.cache[file];
@@ -37,6 +40,9 @@ export function planStack(stack: string, options: { config?: Record<string, unkn
     }, {
         stack,
         config: options.config ?? stackConfig(stack),
-        stackOutputs: options.shared ? { [SHARED_STACK]: options.shared } : {},
+        stackOutputs: {
+            ...(options.shared && { [SHARED_STACK]: options.shared }),
+            ...(options.own && { [`organization/crosscloud/${stack}`]: options.own }),
+        },
     });
 }

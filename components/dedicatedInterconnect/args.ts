@@ -36,7 +36,7 @@ export interface DedicatedAttachmentArgs {
     region?: string;
     /** Bandwidth, e.g. `5Gbps` or `BPS_5G`, in Google's VLAN attachment tiers; the attachments on a port share its capacity. */
     bandwidth: string;
-    /** Pins the attachment's link-local /29 to this chunk of `linkLocalBlock`, to settle a collision the plan reports. */
+    /** Pins the attachment's link-local /29 to this /28 of `linkLocalBlock` (0-based); crosscloud places it when absent. */
     slot?: number;
 }
 

@@ -1,8 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RandomPassword } from "@pulumi/random";
+import { plainArgs } from "../../sdk/checks/values";
 import { MD5_KEY_LENGTH, planDedicatedInterconnect, SlaTarget } from "../../sdk/plans/dedicated";
 import { dedicatedNames } from "../../sdk/plans/names";
 import { LinkStage, SlaTier, Topology } from "../../sdk/topology";
+import { planInProgramSpace } from "../addressBook";
 import { DedicatedInterconnectArgs } from "./args";
 import { declareAws } from "./aws";
 import { declareGoogle } from "./google";
@@ -39,8 +41,11 @@ export class DedicatedInterconnect extends pulumi.ComponentResource {
     readonly nextStep: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: DedicatedInterconnectArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = planDedicatedInterconnect({ name, ...args });
+        // A copy with nulls dropped and anything unserializable refused, before anything reads it.
+        args = plainArgs(args);
+        const { plan, notes } = planInProgramSpace((space) => planDedicatedInterconnect({ name, ...args }, space));
         super("interconnect:index:DedicatedInterconnect", name, args, opts);
+        for (const note of notes) pulumi.log.warn(note, this);
 
         // One key per session, the same on both ends; neither cloud marks it secret, the generator does.
         const ready = plan.attachments.filter((a) => a.stage === LinkStage.Ready);

@@ -1,9 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RandomPassword } from "@pulumi/random";
 import { TunnelBandwidth } from "../../sdk/bandwidth";
+import { plainArgs } from "../../sdk/checks/values";
 import { awsPresharedKey, planHaVpn, PSK_LENGTH, PSK_SPECIALS } from "../../sdk/plans/haVpn";
 import { haVpnNames } from "../../sdk/plans/names";
 import { LinkRole, Topology } from "../../sdk/topology";
+import { planInProgramSpace } from "../addressBook";
 import { GoogleSideArgs } from "../sides";
 import { declareAws, HaVpnAwsArgs } from "./aws";
 import { declareGoogleGateway, declareGoogleTunnels } from "./google";
@@ -34,12 +36,12 @@ export interface HaVpnArgs {
      */
     tunnelBandwidth?: TunnelBandwidth;
     /**
-     * The link-local block the tunnels' inside /30s are allocated from, by this component's name:
-     * stable, never AWS-reserved. Default 169.254.0.0/16; give each environment its own block when
-     * stacks share a Cloud Router.
+     * The link-local block the tunnels' inside /30s are placed in, under this component's name: never
+     * AWS-reserved, never overlapping another component of the program, and kept by the address
+     * ledger once deployed. Default 169.254.0.0/16; give each stack sharing a Cloud Router its own block.
      */
     linkLocalBlock?: string;
-    /** Pins the allocation to this /28 of `linkLocalBlock` (0-based), e.g. to keep addresses across a rename. */
+    /** Pins the tunnels to this /28 of `linkLocalBlock` (0-based), e.g. to keep addresses across a rename. */
     slot?: number;
     /** Four inside /30s to use instead of allocating, tunnel 0 to 3: AWS takes .1 of each, Google .2. */
     insideCidrs?: string[];
@@ -89,9 +91,12 @@ export class HaVpn extends pulumi.ComponentResource {
     public readonly awsTunnelAddresses: pulumi.Output<string[]>;
 
     constructor(name: string, args: HaVpnArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = planHaVpn({ name, ...args });
+        // A copy with nulls dropped and anything unserializable refused, before anything reads it.
+        args = plainArgs(args);
+        const { plan, notes } = planInProgramSpace((space) => planHaVpn({ name, ...args }, space));
         super("interconnect:index:HaVpn", name, args, opts);
         const children = { parent: this };
+        for (const note of notes) pulumi.log.warn(note, this);
 
         const keys = plan.tunnels.map((t) => presharedKey(haVpnNames(name).presharedKey(t.index), children));
         const google = declareGoogleGateway(name, plan, args.google, children);

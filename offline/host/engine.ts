@@ -85,10 +85,13 @@ export class FakeEngine {
         readonly settings: Required<Omit<EngineOptions, "packagesFrom">>,
         packagesFrom: string | undefined,
     ) {
+        const { project, stack, organization } = settings;
         this.cloud = new SimulatedCloud({
             preview: settings.preview,
             stackOutputs: settings.stackOutputs,
             declaredProperties: packagesFrom === undefined ? undefined : declaredPropertiesFrom(packagesFrom),
+            // A program may read its own stack's last outputs (an address ledger): none, unless given.
+            ownNames: [stack, `${project}/${stack}`, `${organization}/${project}/${stack}`],
         });
     }
 

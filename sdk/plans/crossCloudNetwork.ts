@@ -1,14 +1,18 @@
+import { AddressSpace } from "../allocation/addressSpace";
 import { Bandwidth, PortSpeed, TunnelBandwidth } from "../bandwidth";
+import { checkComponentName } from "../checks/names";
+import { firstOverlapBetween } from "../checks/overlaps";
+import { parseReserved, requiredId } from "../checks/values";
 import { CrossCloudError, ErrorCode, fail } from "../errors";
 import { checkBlock } from "../linkLocal";
-import { findOverlap, Prefix } from "../prefix";
+import { Prefix } from "../prefix";
 import { analyzeResilience, FailureCase, ResilienceReport } from "../resilience";
 import { checkPrefixList } from "../routes";
 import { bestTier } from "../sla";
 import { LinkKind, LinkRole, SlaTier, Topology, mergeTopologies } from "../topology";
 import { DedicatedAttachmentInput, DedicatedInterconnectInput, DedicatedInterconnectPlan, DedicatedPortInput, planDedicatedInterconnect, SlaTarget } from "./dedicated";
 import { HaVpnInput, HaVpnPlan, planHaVpn } from "./haVpn";
-import { oneOf, optionalFlag } from "./checks";
+import { oneOf, optionalFlag } from "../checks/arguments";
 import { InitiatedBy, KeyHandoff, ManagedInterconnectInput, ManagedInterconnectPlan, planManagedInterconnect, StackType } from "./managedInterconnect";
 
 /**
@@ -169,20 +173,22 @@ export function childInputs<Id>(input: CrossCloudNetworkInput<Id>): ChildInputs<
     return children;
 }
 
-/** Plans the whole network and proves it meets its requirement, or throws a CrossCloudError. */
-export function planCrossCloudNetwork(input: CrossCloudNetworkInput): CrossCloudNetworkPlan {
+/**
+ * Plans the whole network and proves it meets its requirement, or throws a CrossCloudError. The
+ * children's link-local sessions are placed in `space`, primary first, as the component declares them.
+ */
+export function planCrossCloudNetwork(input: CrossCloudNetworkInput, space = AddressSpace.empty()): CrossCloudNetworkPlan {
     const children = childInputs(input);
+    checkInsideCidrsInBlock(input);
     const primary = {
         kind: input.primary.kind,
-        haVpn: children.haVpn && asNetworkArgs(VPN_PATHS("primary.haVpn"), () => planHaVpn(children.haVpn!)),
-        managed: children.managed && asNetworkArgs(MANAGED_PATHS, () => planManagedInterconnect(children.managed!)),
-        dedicated: children.dedicated && asNetworkArgs(DEDICATED_PATHS, () => planDedicatedInterconnect(children.dedicated!)),
+        haVpn: children.haVpn && asNetworkArgs(VPN_PATHS("primary.haVpn"), () => planHaVpn(children.haVpn!, space)),
+        managed: children.managed && asNetworkArgs(MANAGED_PATHS, () => planManagedInterconnect(children.managed!, space)),
+        dedicated: children.dedicated && asNetworkArgs(DEDICATED_PATHS, () => planDedicatedInterconnect(children.dedicated!, space)),
     };
-    const backup = children.backup && asNetworkArgs(VPN_PATHS("backup"), () => planHaVpn(children.backup!));
+    const backup = children.backup && asNetworkArgs(VPN_PATHS("backup"), () => planHaVpn(children.backup!, space));
     const parts = [primary.haVpn, primary.managed, primary.dedicated, backup].filter((p) => p !== undefined);
     const topology = mergeTopologies(...parts.map((p) => p.topology));
-    checkInsideCidrsInBlock(input);
-    checkSessionsDisjoint(topology, input);
     const resilience = analyzeResilience(topology);
     const minSurvivingMbps = resilience.worstCase?.survivingMbps ?? resilience.totalMbps;
     checkRequirement(input.requirement, resilience);
@@ -190,6 +196,7 @@ export function planCrossCloudNetwork(input: CrossCloudNetworkInput): CrossCloud
 }
 
 function checkShapeOfArgs(input: CrossCloudNetworkInput<unknown>): void {
+    checkComponentName(input.name, "primary");
     const kinds = Object.values(LinkKind) as string[];
     const primary = input.primary;
     if (typeof primary !== "object" || primary === null || !kinds.includes(primary.kind)) {
@@ -200,6 +207,8 @@ function checkShapeOfArgs(input: CrossCloudNetworkInput<unknown>): void {
             fail({ code: ErrorCode.InvalidArgument, field: side, value: input[side], rule: "must be an object", fix: `Describe the ${side === "aws" ? "AWS" : "Google"} side: its region, gateway or router, and ASNs.` });
         }
     }
+    // Every kind of primary lands in the VPC, and the backup's HA VPN gateway is in it.
+    requiredId(input.google.network, "google.network", "the self link or id of the VPC network the links land in");
     const block = { [LinkKind.Managed]: "managed", [LinkKind.Dedicated]: "dedicated", [LinkKind.HaVpn]: "haVpn" } as const;
     for (const [kind, key] of Object.entries(block)) {
         // null is how YAML and JSON leave a block out.
@@ -228,14 +237,15 @@ function checkShapeOfArgs(input: CrossCloudNetworkInput<unknown>): void {
     }
     optionalFlag(input.production, "production", "Set production: true to protect ports, LAGs and managed connections from deletion.");
     if (input.linkLocalBlock !== undefined) checkBlock(Prefix.parse(input.linkLocalBlock, "linkLocalBlock"), "linkLocalBlock");
-    if (input.reservedPrefixes !== undefined) Prefix.parseAll(input.reservedPrefixes, "reservedPrefixes");
+    if (input.reservedPrefixes !== undefined) parseReserved(input.reservedPrefixes);
     // An HA VPN carries what the Transit Gateway's route table holds, so no child reads prefixes.aws: check it here.
     if (primary.kind === LinkKind.HaVpn) {
         const aws = checkPrefixList(input.prefixes.aws, "prefixes.aws");
         const google = checkPrefixList(input.prefixes.google, "prefixes.google");
-        const clash = google.find((g) => aws.some((a) => a.overlaps(g)));
+        const span = (p: Prefix) => ({ lo: BigInt(p.network), hi: BigInt(p.last) });
+        const clash = firstOverlapBetween(aws.map(span), google.map(span));
         if (clash) {
-            fail({ code: ErrorCode.Overlap, field: "prefixes.google", value: clash.toString(), rule: `overlaps prefixes.aws (${aws.find((a) => a.overlaps(clash))}); each cloud must advertise address space the other does not use`, fix: "Advertise only Google's own ranges to AWS, and only AWS's to Google." });
+            fail({ code: ErrorCode.Overlap, field: "prefixes.google", value: google[clash[1]].toString(), rule: `overlaps prefixes.aws (${aws[clash[0]]}); each cloud must advertise address space the other does not use`, fix: "Advertise only Google's own ranges to AWS, and only AWS's to Google." });
         }
     }
     if (input.primary.kind === LinkKind.HaVpn && input.backup) {
@@ -264,7 +274,8 @@ function checkInsideCidrsInBlock(input: CrossCloudNetworkInput): void {
     const block = Prefix.parse(input.linkLocalBlock, "linkLocalBlock");
     const given = [["primary.haVpn.insideCidrs", input.primary.haVpn?.insideCidrs], ["backup.insideCidrs", input.backup?.insideCidrs]] as const;
     for (const [field, cidrs] of given) {
-        (cidrs ?? []).forEach((text, i) => {
+        // The child planner says what is wrong with a list that is not one.
+        (Array.isArray(cidrs) ? cidrs : []).forEach((text, i) => {
             if (!block.contains(Prefix.parse(text, `${field}[${i}]`))) {
                 fail({
                     code: ErrorCode.Conflict, field: `${field}[${i}]`, value: text,
@@ -274,20 +285,6 @@ function checkInsideCidrsInBlock(input: CrossCloudNetworkInput): void {
             }
         });
     }
-}
-
-/** Primary and backup share the environment's block, so their sessions must not overlap. */
-function checkSessionsDisjoint(topology: Topology, input: CrossCloudNetworkInput): void {
-    const sessions = topology.sessions.filter((s) => s.insideCidr !== undefined);
-    const nets = sessions.map((s) => Prefix.parse(s.insideCidr, "insideCidr"));
-    const overlap = findOverlap(nets);
-    if (!overlap) return;
-    const [a, b] = overlap.map((i) => sessions[i]);
-    fail({
-        code: ErrorCode.AddressCollision, field: input.backup ? "backup.slot" : "primary", value: b.insideCidr,
-        rule: `session ${b.id} (${b.insideCidr}) overlaps session ${a.id} (${a.insideCidr}) in the environment's link-local block`,
-        fix: "Pin the backup to another chunk with backup.slot, or give it insideCidrs.",
-    });
 }
 
 function checkRequirement(requirement: NetworkRequirement, report: ResilienceReport): void {

@@ -4,14 +4,18 @@
  * component declares and the topology it exports. Nothing here knows about Pulumi; ids of existing
  * resources are read for presence only, and name endpoints when they are plain strings.
  */
+import { AddressSpace, LinkFact } from "../allocation/addressSpace";
 import { checkAsnPlan, parseAsn } from "../asn";
 import { TunnelBandwidth, vpnTunnelBandwidth } from "../bandwidth";
+import { checkComponentName } from "../checks/names";
+import { awsRegion as checkAwsRegion, googleRegion as checkGoogleRegion } from "../checks/regions";
+import { optionalId, parseReserved, requiredId } from "../checks/values";
 import { ErrorCode, fail } from "../errors";
-import { AWS_RESERVED, CHUNK_BITS, checkBlock, checkSessionPrefix, LINK_LOCAL, planLinkNets, tunnelAddresses } from "../linkLocal";
+import { checkSessionPrefix, LINK_LOCAL, tunnelAddresses } from "../linkLocal";
 import { Prefix } from "../prefix";
-import { BACKUP_LEARNED_PRIORITY, checkPrefixList, ROUTE_PRIORITY } from "../routes";
+import { BACKUP_LEARNED_PRIORITY, checkPrefixList, ROUTE_PRIORITY, VPN_ROUTE_LIMIT } from "../routes";
 import { Cloud, Endpoint, EndpointKind, LinkKind, LinkRole, Topology } from "../topology";
-import { label, oneOf, optionalFlag, requireObject, requireRegion } from "./checks";
+import { label, oneOf, optionalFlag, requireObject } from "../checks/arguments";
 import { haVpnNames } from "./names";
 
 /** The AWS gateway the VPN connections end on. */
@@ -92,8 +96,12 @@ export interface HaVpnInput {
     google: {
         region: string;
         routerAsn: number;
-        /** Only its presence is read; a plain string also names the router in the topology. */
+        /** Only its presence and type are read. */
+        network?: unknown;
+        /** Only its presence and type are read; a plain string also names the router in the topology. */
         router?: unknown;
+        /** Only its type is read. */
+        project?: unknown;
     };
     aws: {
         region: string;
@@ -153,11 +161,24 @@ export interface HaVpnPlan {
     topology: Topology;
 }
 
-export function planHaVpn(input: HaVpnInput): HaVpnPlan {
+/** The longest role among the Google children an HA VPN names after itself. */
+const LONGEST_GOOGLE_ROLE = "peer-gateway";
+
+/**
+ * Plans an HA VPN. Its tunnels' /30s are placed in `space`, which holds what the rest of the program
+ * placed and what the address ledger recorded; a fresh space knows nothing else.
+ */
+export function planHaVpn(input: HaVpnInput, space = AddressSpace.empty()): HaVpnPlan {
+    checkComponentName(input.name, LONGEST_GOOGLE_ROLE);
     const google = requireObject(input.google, "google");
     const aws = requireObject(input.aws, "aws");
-    const googleRegion = requireRegion(google.region, "google.region", "us-east4");
-    const awsRegion = requireRegion(aws.region, "aws.region", "us-east-1");
+    const googleRegion = checkGoogleRegion(google.region, "google.region");
+    const awsRegion = checkAwsRegion(aws.region, "aws.region");
+    requiredId(google.network, "google.network", "the self link or id of the VPC network the HA VPN gateway is in");
+    optionalId(google.router, "google.router", "the name of an existing Cloud Router");
+    optionalId(google.project, "google.project", "a Google project id");
+    optionalId(aws.transitGatewayId, "aws.transitGatewayId", "the id of an existing Transit Gateway");
+    optionalId(aws.vpnGatewayId, "aws.vpnGatewayId", "the id of an existing virtual private gateway");
     const role = oneOf(input.role ?? LinkRole.Primary, LinkRole, "role");
     const tunnelBandwidth = oneOf(input.tunnelBandwidth ?? TunnelBandwidth.Standard, TunnelBandwidth, "tunnelBandwidth");
     const enableAcceleration = optionalFlag(aws.enableAcceleration, "aws.enableAcceleration", "Leave it out unless you want accelerated VPN connections.");
@@ -167,9 +188,13 @@ export function planHaVpn(input: HaVpnInput): HaVpnPlan {
     const routerAsn = parseAsn(google.routerAsn, "google.routerAsn");
     const awsAsn = parseAsn(aws.transitGatewayAsn, "aws.transitGatewayAsn");
     checkAsnPlan({ cloudRouter: routerAsn, transitGateway: awsAsn }, { cloudRouter: "google.routerAsn", transitGateway: "aws.transitGatewayAsn" });
-    const advertisedPrefixes = checkPrefixList(input.advertisedPrefixes, "advertisedPrefixes").map(String);
+    const advertisedPrefixes = checkPrefixList(input.advertisedPrefixes, "advertisedPrefixes", {
+        max: VPN_ROUTE_LIMIT[attachPoint === AwsAttachPoint.VpnGateway ? "vpnGateway" : "transitGateway"],
+        product: `An AWS VPN connection on a ${attachPoint === AwsAttachPoint.VpnGateway ? "virtual private gateway" : "Transit Gateway"}`,
+    }).map(String);
 
-    const tunnels = insideNets(input).map((net, index): TunnelSpec => {
+    const facts = linkFacts(input, { googleRegion, awsRegion, routerAsn, awsAsn, attachPoint });
+    const tunnels = insideNets(input, space, facts).map((net, index): TunnelSpec => {
         const { aws: awsAddress, gcp: gcpAddress } = tunnelAddresses(net);
         const half = Math.floor(index / 2);
         return { index, haInterface: half, awsConnection: half, awsTunnel: index % 2 === 0 ? 1 : 2, insideCidr: net.toString(), gcpAddress, awsAddress };
@@ -236,14 +261,16 @@ function checkTunnelBandwidth(bandwidth: TunnelBandwidth, attachPoint: AwsAttach
     }
 }
 
-/** The four inside /30s: the user's, checked, or allocated from the link-local block by name. */
-function insideNets(input: HaVpnInput): Prefix[] {
-    const reserved = Prefix.parseAll(input.reservedPrefixes ?? [], "reservedPrefixes");
+/** The four inside /30s: the user's, checked, or placed in the link-local block under the component's name. */
+function insideNets(input: HaVpnInput, space: AddressSpace, facts: LinkFact[]): Prefix[] {
+    const reserved = parseReserved(input.reservedPrefixes);
+    const replaces = `the VPN connections ${input.name}-vpn-0 and -1, and the router interfaces and BGP peers of ${input.name}`;
     if (input.insideCidrs === undefined) {
-        const block = checkBlock(Prefix.parse(input.linkLocalBlock ?? LINK_LOCAL.toString(), "linkLocalBlock"), "linkLocalBlock");
-        if (input.slot !== undefined) checkSlot(input.slot, block, reserved);
-        const [link] = planLinkNets(block, [{ key: input.name, sessions: TUNNEL_COUNT, prefixLength: 30, slot: input.slot, field: "" }], reserved);
-        return link.nets;
+        const block = Prefix.parse(input.linkLocalBlock ?? LINK_LOCAL.toString(), "linkLocalBlock");
+        return space.place({
+            key: input.name, field: "", block, blockField: "linkLocalBlock", sessions: TUNNEL_COUNT, prefixLength: 30,
+            slot: input.slot, reserved, facts, replaces,
+        }).nets;
     }
     const pinned = (["linkLocalBlock", "slot"] as const).find((field) => input[field] !== undefined);
     if (pinned) {
@@ -262,23 +289,33 @@ function insideNets(input: HaVpnInput): Prefix[] {
     }
     const nets: Prefix[] = [];
     input.insideCidrs.forEach((text, i) => nets.push(checkSessionPrefix(text, `insideCidrs[${i}]`, 30, [...reserved, ...nets])));
-    return nets;
+    return space.give({ key: input.name, field: "", nets: nets.map((prefix, i) => ({ prefix, field: `insideCidrs[${i}]` })), facts, replaces }).nets;
 }
 
 /**
- * Checked here because planLinkNets names a slot error `<link path>.slot`, and this link's path is
- * the argument root: the user wrote `slot`.
+ * What the link's resources are built with that a change would replace them for. EC2 has no call
+ * that modifies a customer gateway (CreateCustomerGateway and DeleteCustomerGateway only), so its
+ * BGP ASN and region are fixed; Compute Engine's vpnTunnels have no update or patch method, so a
+ * tunnel's router and region are fixed, and a router interface's IP range with it.
  */
-function checkSlot(slot: number, block: Prefix, reserved: Prefix[]): void {
-    const chunks = 2 ** (CHUNK_BITS - block.bits);
-    if (!Number.isInteger(slot) || slot < 0 || slot >= chunks) {
-        fail({ code: ErrorCode.InvalidArgument, field: "slot", value: slot, rule: `must be an integer from 0 to ${chunks - 1} (${block} holds ${chunks} /${CHUNK_BITS}s)`, fix: "Pick a slot inside the block, or leave it out." });
+function linkFacts(
+    input: HaVpnInput,
+    v: { googleRegion: string; awsRegion: string; routerAsn: number; awsAsn: number; attachPoint: AwsAttachPoint },
+): LinkFact[] {
+    const { name } = input;
+    const router = input.google.router === undefined ? `${name}-router` : typeof input.google.router === "string" ? input.google.router : undefined;
+    const facts: LinkFact[] = [
+        { name: "router", value: router, field: "google.router", replaces: `the tunnels, router interfaces and BGP peers of ${name}` },
+        { name: "googleRegion", value: v.googleRegion, field: "google.region", replaces: `every Google resource of ${name}` },
+        { name: "awsRegion", value: v.awsRegion, field: "aws.region", replaces: `every AWS resource of ${name}` },
+        { name: "routerAsn", value: v.routerAsn, field: "google.routerAsn", replaces: `the customer gateways ${name}-cgw-0 and -1 (AWS fixes a customer gateway's ASN) and the VPN connections on them` },
+        { name: "attachPoint", value: v.attachPoint, field: "aws.vpnGatewayId", replaces: `the VPN connections ${name}-vpn-0 and -1` },
+    ];
+    // A Transit Gateway the component creates is replaced with its ASN; a given one's ASN only updates the BGP peers.
+    if (v.attachPoint === AwsAttachPoint.TransitGateway && input.aws.transitGatewayId === undefined) {
+        facts.push({ name: "transitGatewayAsn", value: v.awsAsn, field: "aws.transitGatewayAsn", replaces: `the Transit Gateway ${name}-tgw and the VPN connections on it` });
     }
-    const chunk = block.subnet(CHUNK_BITS, slot);
-    const clash = [...AWS_RESERVED.map((r) => r.prefix), ...reserved].find((p) => p.overlaps(chunk));
-    if (clash) {
-        fail({ code: ErrorCode.ReservedRange, field: "slot", value: slot, rule: `its addresses (${chunk}) overlap ${clash}, which is reserved`, fix: "Pick another slot, or leave it out." });
-    }
+    return facts;
 }
 
 function topology(input: HaVpnInput, plan: Omit<HaVpnPlan, "topology">, regions: { google: string; aws: string }): Topology {

@@ -5,14 +5,19 @@
  * checked for presence, since their values may not be known yet.
  */
 import * as ipaddr from "ipaddr.js";
+import { AddressSpace, LinkFact } from "../allocation/addressSpace";
 import { parseAsn } from "../asn";
 import { checkTier, MANAGED_BANDWIDTHS } from "../bandwidth";
+import { checkComponentName } from "../checks/names";
+import { firstOverlapBetween, Span } from "../checks/overlaps";
+import { awsRegion as checkAwsRegion, googleRegion as checkGoogleRegion } from "../checks/regions";
+import { optionalId } from "../checks/values";
 import { ErrorCode, fail } from "../errors";
 import { Prefix } from "../prefix";
 import { remoteProfileFor, RemoteProfile } from "../profiles";
 import { DX_GATEWAY_PREFIX_LIMIT, MANAGED_ROUTE_LIMIT } from "../routes";
 import { Cloud, EndpointKind, LinkKind, LinkRole, SlaTier, Topology } from "../topology";
-import { oneOf, optionalFlag, requireObject, requireRegion } from "./checks";
+import { oneOf, optionalFlag, requireObject } from "../checks/arguments";
 import { managedNames } from "./names";
 
 /** Which cloud creates the connection and issues the activation key the other accepts. */
@@ -57,8 +62,12 @@ export interface ManagedInterconnectInput {
         transitGatewayAsn: number;
         directConnectGatewayAsn: number;
         allowedPrefixes: string[];
-        /** Only its presence is read. */
+        /** Only its presence and type are read. */
         environmentId?: unknown;
+        /** Only its presence and type are read. */
+        transitGatewayId?: unknown;
+        /** Only its presence and type are read. */
+        directConnectGatewayId?: unknown;
     };
     google: {
         region: string;
@@ -66,6 +75,8 @@ export interface ManagedInterconnectInput {
         network?: unknown;
         /** Only its presence is read. */
         hub?: unknown;
+        /** Only its type is read. */
+        project?: unknown;
         stackType?: StackType;
         remoteProfile?: string;
     };
@@ -101,11 +112,26 @@ export interface ManagedInterconnectPlan {
 
 const PRODUCT = "AWS Interconnect – multicloud ⇄ Partner Cross-Cloud Interconnect";
 
-export function planManagedInterconnect(input: ManagedInterconnectInput): ManagedInterconnectPlan {
+/** The longest role among the Google children a managed interconnect names after itself. */
+const LONGEST_GOOGLE_ROLE = "transport";
+
+/**
+ * Plans a managed interconnect. Google runs its BGP, so it takes no link-local addresses; it is
+ * recorded in `space` for the facts whose change would replace it.
+ */
+export function planManagedInterconnect(input: ManagedInterconnectInput, space = AddressSpace.empty()): ManagedInterconnectPlan {
+    checkComponentName(input.name, LONGEST_GOOGLE_ROLE);
     const aws = requireObject(input.aws, "aws");
     const google = requireObject(input.google, "google");
-    const awsRegion = requireRegion(aws.region, "aws.region", "us-east-1");
-    const googleRegion = requireRegion(google.region, "google.region", "us-east4");
+    const awsRegion = checkAwsRegion(aws.region, "aws.region");
+    const googleRegion = checkGoogleRegion(google.region, "google.region");
+    optionalId(input.activationKey, "activationKey", "the activation key AWS issued");
+    optionalId(aws.environmentId, "aws.environmentId", "an AWS Interconnect environment id");
+    optionalId(aws.transitGatewayId, "aws.transitGatewayId", "the id of an existing Transit Gateway");
+    optionalId(aws.directConnectGatewayId, "aws.directConnectGatewayId", "the id of an existing Direct Connect gateway");
+    optionalId(google.network, "google.network", "the self link of a VPC network");
+    optionalId(google.hub, "google.hub", "the id of an NCC hub");
+    optionalId(google.project, "google.project", "a Google project id");
 
     const initiatedBy = oneOf(input.initiatedBy ?? InitiatedBy.Google, InitiatedBy, "initiatedBy");
     const keyHandoff = oneOf(input.keyHandoff ?? KeyHandoff.Automatic, KeyHandoff, "keyHandoff");
@@ -133,6 +159,7 @@ export function planManagedInterconnect(input: ManagedInterconnectInput): Manage
     checkDisjoint(awsRoutes, googleRoutes);
     const advertisedPrefixes = googleRoutes.map((r) => r.text);
     const allowedPrefixes = awsRoutes.map((r) => r.text);
+    space.hold({ key: input.name, field: "", facts: linkFacts(input, { awsRegion, googleRegion, transitGatewayAsn, directConnectGatewayAsn }) });
 
     const declaresTransport = !(initiatedBy === InitiatedBy.Aws && keyHandoff === KeyHandoff.Manual && input.activationKey === undefined);
     const names = managedNames(input.name);
@@ -275,15 +302,16 @@ function checkRoutes(values: unknown, field: string, stackType: StackType, max: 
     if (!Array.isArray(values) || values.length === 0) {
         fail({ code: ErrorCode.InvalidArgument, field, value: values, rule: "must list at least one prefix", fix: 'List the CIDRs this side advertises, e.g. ["10.20.0.0/16"].' });
     }
-    const routes = values.map((v, i) => parseRoute(v, `${field}[${i}]`, stackType));
-    checkNoOverlap(routes);
-    if (routes.length > max) {
+    // Counted before anything else, so a list far past the limit costs nothing to refuse.
+    if (values.length > max) {
         fail({
-            code: ErrorCode.TooManyPrefixes, field, value: routes.length,
+            code: ErrorCode.TooManyPrefixes, field, value: values.length,
             rule: `${product} accepts at most ${max} prefixes`,
             fix: "Summarise the prefixes into fewer, larger ranges.",
         });
     }
+    const routes = values.map((v, i) => parseRoute(v, `${field}[${i}]`, stackType));
+    checkNoOverlap(routes);
     // Canonical order: reordering the argument changes nothing the clouds see.
     return routes.sort((a, b) => a.family - b.family || compareBigInts(a.network, b.network) || a.bits - b.bits);
 }
@@ -312,31 +340,66 @@ function parseRoute(value: unknown, field: string, stackType: StackType): Route 
     return { field, text, family: 6, network: toBigInt(network.toByteArray()), bits };
 }
 
+/** Overlaps within one list: after sorting, an overlapping pair is always next to each other (CIDR blocks nest). */
 function checkNoOverlap(routes: Route[]): void {
-    routes.forEach((b, j) => routes.slice(0, j).forEach((a) => {
-        if (overlaps(a, b)) {
-            fail({ code: ErrorCode.Overlap, field: b.field, value: b.text, rule: `overlaps ${a.field} (${a.text})`, fix: "Advertise each range once: drop the more specific prefix or merge them." });
+    for (const family of [4, 6]) {
+        const sorted = routes.filter((r) => r.family === family).sort((a, b) => compareBigInts(a.network, b.network) || a.bits - b.bits);
+        for (let k = 1; k < sorted.length; k++) {
+            const [a, b] = [sorted[k - 1], sorted[k]];
+            if (overlaps(a, b)) {
+                const [first, second] = routes.indexOf(a) < routes.indexOf(b) ? [a, b] : [b, a];
+                fail({ code: ErrorCode.Overlap, field: second.field, value: second.text, rule: `overlaps ${first.field} (${first.text})`, fix: "Advertise each range once: drop the more specific prefix or merge them." });
+            }
         }
-    }));
+    }
 }
 
 /** Traffic for a range both clouds advertise would stay in the cloud that sent it. */
 function checkDisjoint(aws: Route[], google: Route[]): void {
-    google.forEach((b) => aws.forEach((a) => {
-        if (overlaps(a, b)) {
+    for (const family of [4, 6]) {
+        const [a, g] = [aws.filter((r) => r.family === family), google.filter((r) => r.family === family)];
+        const pair = firstOverlapBetween(a.map(span), g.map(span));
+        if (pair) {
+            const [x, y] = [a[pair[0]], g[pair[1]]];
             fail({
-                code: ErrorCode.Overlap, field: b.field, value: b.text,
-                rule: `overlaps ${a.field} (${a.text}); each cloud must advertise address space the other does not use`,
+                code: ErrorCode.Overlap, field: y.field, value: y.text,
+                rule: `overlaps ${x.field} (${x.text}); each cloud must advertise address space the other does not use`,
                 fix: "Renumber one side, or narrow the prefixes so they do not meet.",
             });
         }
-    }));
+    }
+}
+
+function span(route: Route): Span {
+    const size = 1n << BigInt((route.family === 4 ? 32 : 128) - route.bits);
+    return { lo: route.network, hi: route.network + size - 1n };
 }
 
 function overlaps(a: Route, b: Route): boolean {
     if (a.family !== b.family) return false;
     const shift = BigInt((a.family === 4 ? 32 : 128) - Math.min(a.bits, b.bits));
     return a.network >> shift === b.network >> shift;
+}
+
+/** What the halves are built with that a change would replace them for. */
+function linkFacts(
+    input: ManagedInterconnectInput,
+    v: { awsRegion: string; googleRegion: string; transitGatewayAsn: number; directConnectGatewayAsn: number },
+): LinkFact[] {
+    const { name } = input;
+    const facts: LinkFact[] = [
+        { name: "awsRegion", value: v.awsRegion, field: "aws.region", replaces: `every AWS resource of ${name}` },
+        { name: "googleRegion", value: v.googleRegion, field: "google.region", replaces: `the Transport ${name}-transport and the AWS connection paired with it` },
+    ];
+    // A gateway the component creates is replaced with its ASN: UpdateDirectConnectGateway renames a gateway only, and
+    // ModifyTransitGateway refuses a new Amazon-side ASN while Direct Connect gateway or VPN attachments exist.
+    if (input.aws.directConnectGatewayId === undefined) {
+        facts.push({ name: "directConnectGatewayAsn", value: v.directConnectGatewayAsn, field: "aws.directConnectGatewayAsn", replaces: `the Direct Connect gateway ${name}-dx-gateway and the AWS connection attached to it` });
+    }
+    if (input.aws.transitGatewayId === undefined) {
+        facts.push({ name: "transitGatewayAsn", value: v.transitGatewayAsn, field: "aws.transitGatewayAsn", replaces: `the Transit Gateway ${name}-transit-gateway and its association` });
+    }
+    return facts;
 }
 
 function compareBigInts(a: bigint, b: bigint): number {

@@ -299,22 +299,31 @@ describe("HaVpn", () => {
         }
     });
 
-    it("runs the usage example against the shared layer's outputs", async () => {
-        const example = await capture(() => import("../../examples/haVpn"), {
+    it("runs the usage example against the shared layer's outputs: qa's block, recorded in qa's ledger", async () => {
+        const run = (own: Record<string, unknown> = {}) => capture(async () => (await import("../../examples/haVpn")).default(), {
+            stack: "qa",
             stackOutputs: {
                 "organization/crosscloud/shared": {
                     network: "projects/acme-transit/global/networks/shared-transit",
                     transitGatewayId: "tgw-0shared",
                     routers: { "us-east4": { name: "shared-router-us-east4", asn: 65010 } },
+                    environments: { prod: { linkLocalBlock: "169.254.96.0/19" }, qa: { linkLocalBlock: "169.254.128.0/19" } },
                 },
+                ...own,
             },
         });
+        const example = await run();
         const tunnels = example.outputs.tunnels as { insideCidr: string }[];
-        const block = Prefix.parse("169.254.96.0/19", "test");
+        const block = Prefix.parse("169.254.128.0/19", "test");
         assert.equal(tunnels.length, 4);
         assert.ok(tunnels.every((t) => block.contains(Prefix.parse(t.insideCidr, "test"))));
-        assert.ok(example.ofType(T.routerPeer).every((p) => p.inputs.router === "shared-router-us-east4" && p.inputs.advertisedRoutePriority === ROUTE_PRIORITY[LinkRole.Backup]));
+        assert.ok(example.ofType(T.routerPeer).every((p) => p.inputs.router === "shared-router-us-east4" && p.inputs.advertisedRoutePriority === ROUTE_PRIORITY[LinkRole.Primary]));
         assert.ok(example.ofType(T.vpnConnection).every((c) => c.inputs.transitGatewayId === "tgw-0shared"));
-        assert.deepEqual(example.outputs.awsTunnelAddresses, TUNNELS.map((i) => awsEnd(example, i, "prod-backup-vpn").field("Address")));
+        assert.deepEqual(example.outputs.awsTunnelAddresses, TUNNELS.map((i) => awsEnd(example, i, "qa-vpn").field("Address")));
+        const ledger = example.outputs.addressLedger as { links: Record<string, { nets: string[] }> };
+        assert.deepEqual(ledger.links["qa-vpn"].nets, tunnels.map((t) => t.insideCidr));
+        // The next update reads it back and plans the same tunnels.
+        const again = await run({ "organization/crosscloud/qa": { addressLedger: ledger } });
+        assert.deepEqual(again.outputs.tunnels, example.outputs.tunnels);
     });
 });

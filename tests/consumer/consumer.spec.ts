@@ -23,6 +23,7 @@ const SHARED = {
     network: "https://www.googleapis.com/compute/v1/projects/acme-transit/global/networks/shared-transit",
     transitGatewayId: "tgw-0shared",
     routers: { "us-east4": { name: "shared-router-us-east4", asn: 65010 }, "us-central1": { name: "shared-router-us-central1", asn: 65020 } },
+    environments: { dev: { linkLocalBlock: "169.254.32.0/19", directConnectGatewayAsn: 64601 } },
 };
 
 /** The compiler options a careful user turns on; none of them may reach the package's own code. */

@@ -3,92 +3,10 @@ import * as ipaddr from "ipaddr.js";
 import { Prefix } from "../../sdk/prefix";
 import { SlaTier, Topology } from "../../sdk/topology";
 import { CapturedResource, Plan } from "../../offline";
+import { comparedInputs, REPLACED_WHEN_CHANGED, replacements } from "./replacements";
 import { ENVIRONMENTS, planStack, readyConfig, stackConfig } from "../../bench/workloads/estate";
-
-/**
- * Growing the estate must add resources, never replace one. For each resource type, the inputs a
- * change of which makes the provider replace the resource (or, for keys and addresses, cut the live
- * link): written once, compared generically between the plans before and after. `*` is every input;
- * an empty row, a resource only its URN (which auto-naming follows) keeps in place.
- */
-const REPLACED_WHEN_CHANGED: Readonly<Record<string, readonly string[]>> = {
-    // The shared layer.
-    "pulumi:pulumi:StackReference": ["name"],
-    "aws:ec2transitgateway/transitGateway:TransitGateway": ["amazonSideAsn", "region"],
-    "gcp:compute/network:Network": ["name", "project", "autoCreateSubnetworks"],
-    "gcp:compute/router:Router": ["name", "project", "network", "region", "bgp"],
-    // Generated keys: a new argument would generate a new key.
-    "random:index/randomPassword:RandomPassword": ["*"],
-    // HA VPN.
-    "aws:ec2/customerGateway:CustomerGateway": ["type", "ipAddress", "bgpAsn", "bgpAsnExtended", "region"],
-    "aws:ec2/vpnConnection:VpnConnection": [
-        "type", "customerGatewayId", "transitGatewayId", "vpnGatewayId", "staticRoutesOnly", "enableAcceleration", "tunnelBandwidth", "region",
-        "tunnel1InsideCidr", "tunnel2InsideCidr", "tunnel1PresharedKey", "tunnel2PresharedKey",
-    ],
-    "gcp:compute/haVpnGateway:HaVpnGateway": ["name", "project", "network", "region"],
-    "gcp:compute/externalVpnGateway:ExternalVpnGateway": ["name", "project", "redundancyType", "interfaces"],
-    "gcp:compute/vPNTunnel:VPNTunnel": [
-        "name", "project", "region", "router", "vpnGateway", "vpnGatewayInterface", "peerExternalGateway", "peerExternalGatewayInterface", "sharedSecret", "ikeVersion",
-    ],
-    "gcp:compute/routerInterface:RouterInterface": ["name", "project", "region", "router", "ipRange", "vpnTunnel", "interconnectAttachment"],
-    "gcp:compute/routerPeer:RouterPeer": ["name", "project", "region", "router", "interface", "ipAddress", "peerIpAddress"],
-    // A backup's import route policy: its name and router identify it; its terms change in place.
-    "gcp:compute/routerRoutePolicy:RouterRoutePolicy": ["name", "project", "region", "router", "type"],
-    // Dedicated interconnect.
-    "gcp:compute/interconnect:Interconnect": ["name", "project", "interconnectType", "linkType", "location", "remoteLocation"],
-    "gcp:compute/interconnectAttachment:InterconnectAttachment": [
-        "name", "project", "type", "interconnect", "router", "region", "vlanTag8021q", "subnetLength",
-        "candidateSubnets", "candidateCloudRouterIpAddress", "candidateCustomerRouterIpAddress",
-    ],
-    // The groups only gather ports and attachments; their members change in place. Their name is their URN's.
-    "gcp:compute/interconnectGroup:InterconnectGroup": [],
-    "gcp:compute/interconnectAttachmentGroup:InterconnectAttachmentGroup": [],
-    "aws:directconnect/connection:Connection": ["location", "bandwidth", "region", "requestMacsec"],
-    "aws:directconnect/linkAggregationGroup:LinkAggregationGroup": ["location", "connectionsBandwidth", "connectionId", "region"],
-    "aws:directconnect/connectionAssociation:ConnectionAssociation": ["connectionId", "lagId", "region"],
-    "aws:directconnect/macsecKeyAssociation:MacsecKeyAssociation": ["connectionId", "cak", "ckn", "region"],
-    "aws:directconnect/transitVirtualInterface:TransitVirtualInterface": [
-        "connectionId", "dxGatewayId", "vlan", "addressFamily", "bgpAsn", "bgpAsnLong", "customerAddress", "amazonAddress", "bgpAuthKey", "region",
-    ],
-    "aws:directconnect/gateway:Gateway": ["amazonSideAsn"],
-    "aws:directconnect/gatewayAssociation:GatewayAssociation": ["dxGatewayId", "associatedGatewayId", "region"],
-    // Managed interconnect: the activation-key wiring and where each half attaches.
-    "aws-native:interconnect:Connection": ["activationKey", "attachPoint", "environmentId", "bandwidth", "remoteAccount"],
-    // The managed connection's own provider: its region is where the connection lives.
-    "pulumi:providers:aws-native": ["region"],
-    "gcp:networkconnectivity/transport:Transport": ["name", "project", "region", "remoteProfile", "network", "hub", "bandwidth", "providedActivationKey", "remoteAccountId"],
-    "gcp:compute/networkPeering:NetworkPeering": ["name", "network", "peerNetwork"],
-};
-
-/** Each change to a resource's replacement-forcing inputs or protection, or its disappearance, between two plans of one stack. */
-function replacements(before: Plan, after: Plan): string[] {
-    const found: string[] = [];
-    for (const old of before.resources) {
-        const now = after.resources.find((r) => r.urn === old.urn);
-        if (!now) {
-            found.push(`${old.urn} is gone`);
-            continue;
-        }
-        if (old.protect !== now.protect) found.push(`${old.name} protect: ${old.protect} → ${now.protect}`);
-        if (!old.custom) continue;
-        const fields = REPLACED_WHEN_CHANGED[old.type]!;
-        const names = fields.includes("*") ? [...new Set([...Object.keys(old.inputs), ...Object.keys(now.inputs)])] : fields;
-        for (const field of names) {
-            if (JSON.stringify(old.inputs[field]) !== JSON.stringify(now.inputs[field])) {
-                found.push(`${old.name}.${field}: ${JSON.stringify(old.inputs[field])} → ${JSON.stringify(now.inputs[field])}`);
-            }
-        }
-    }
-    return found;
-}
-
-/** The replacement-forcing inputs a plan sets, as `name.field`: what `replacements` actually compares. */
-function comparedInputs(plan: Plan): string[] {
-    return plan.resources.filter((r) => r.custom).flatMap((r) => (REPLACED_WHEN_CHANGED[r.type] ?? [])
-        .flatMap((f) => (f === "*" ? Object.keys(r.inputs) : [f]))
-        .filter((f) => r.inputs[f] !== undefined)
-        .map((f) => `${r.name}.${f}`));
-}
+import { CrossCloudError, ErrorCode } from "@crosscloud/interconnect";
+import { Estate, extension, ofExtension, qaConfig } from "./estateModel";
 
 /** Any CIDR as written on a resource, as the network it names. */
 function network(cidr: string): Prefix {
@@ -142,9 +60,10 @@ describe("growing the estate", () => {
         was.shared = await planStack("shared");
         for (const env of ENVIRONMENTS) was[env] = await planStack(env, { shared: was.shared.outputs, config: readyConfig(env) });
 
-        now.shared = await planStack("shared", { config: sharedWithQa() });
-        for (const env of ["dev", "staging"]) now[env] = await planStack(env, { shared: now.shared.outputs });
-        now.prod = await planStack("prod", { shared: now.shared.outputs, config: prodWithMorePorts() });
+        // Each stack reads back what its last update exported: the shared layer its routers and blocks, an environment its address ledger.
+        now.shared = await planStack("shared", { config: sharedWithQa(), own: was.shared.outputs });
+        for (const env of ["dev", "staging"]) now[env] = await planStack(env, { shared: now.shared.outputs, own: was[env].outputs });
+        now.prod = await planStack("prod", { shared: now.shared.outputs, config: prodWithMorePorts(), own: was.prod.outputs });
         now.qa = await planStack("qa", { shared: now.shared.outputs, config: qa() });
     });
 
@@ -207,6 +126,162 @@ describe("growing the estate", () => {
     });
 });
 
+/** The CrossCloudError a plan fails with (the estate loads the package's build, whose class this is). */
+async function refusal(plan: Promise<unknown>): Promise<CrossCloudError> {
+    try {
+        await plan;
+    } catch (e) {
+        assert.ok(e instanceof CrossCloudError, String(e));
+        assert.ok(e.field && e.rule && e.fix, e.message);
+        return e;
+    }
+    return assert.fail("the plan went through");
+}
+
+const attachmentRouters = (plan: Plan) => Object.fromEntries(plan.ofType("gcp:compute/interconnectAttachment:InterconnectAttachment").map((a) => [a.name, a.inputs.router]));
+const subnets = (plan: Plan) => Object.fromEntries(plan.ofType("gcp:compute/interconnectAttachment:InterconnectAttachment").map((a) => [a.name, a.inputs.candidateSubnets]));
+
+describe("growth that would replace something", () => {
+    async function deployed(...stacks: string[]): Promise<Estate> {
+        const estate = new Estate();
+        for (const stack of ["shared", ...stacks]) await estate.up(stack);
+        return estate;
+    }
+
+    it("keeps prod's own Cloud Router, and every attachment on it, when the shared layer adds a router in that region", async () => {
+        // The issue's case: a port pair landed where the shared layer had no router, so prod made its own.
+        const estate = await deployed("prod");
+        estate.editNetwork("prod", (n) => Object.assign(n.primary.dedicated!.ports, extension(1, "iad", "us-east1").ports));
+        estate.editNetwork("prod", (n) => Object.assign(n.primary.dedicated!.attachments, extension(1, "iad", "us-east1").attachments));
+        const own = await estate.up("prod");
+        assert.deepEqual([attachmentRouters(own)["prod-primary-attachment-x1-a"], own.named("prod-primary-router-us-east1").inputs.region], ["prod-primary-router-us-east1", "us-east1"]);
+
+        estate.edit("shared", (c) => { (c["crosscloud:routers"] as Record<string, number>)["us-east1"] = 65030; });
+        await estate.up("shared");
+        // Estate.up asserts that nothing prod has is replaced or deleted.
+        const after = await estate.up("prod");
+        assert.equal(attachmentRouters(after)["prod-primary-attachment-x1-b"], "prod-primary-router-us-east1");
+
+        // Moving them onto the shared router is a replacement, made on purpose by listing their keys.
+        estate.edit("prod", (c) => { c["crosscloud:allowReplacement"] = ["prod-primary/x1-a", "prod-primary/x1-b"]; });
+        const moved = await estate.plan("prod");
+        assert.deepEqual([attachmentRouters(moved)["prod-primary-attachment-x1-a"], moved.resources.some((r) => r.name === "prod-primary-router-us-east1")], ["shared-router-us-east1", false]);
+        assert.deepEqual(subnets(moved)["prod-primary-attachment-x1-a"], subnets(after)["prod-primary-attachment-x1-a"], "the addresses stay");
+    });
+
+    it("refuses to move an attachment to another region's router, saying what that replaces, until its key is allowed", async () => {
+        const estate = await deployed("prod");
+        estate.editNetwork("prod", (n) => { n.primary.dedicated!.attachments["east-a"].region = "us-central1"; });
+        const e = await refusal(estate.plan("prod"));
+        assert.deepEqual([e.code, e.field], [ErrorCode.ReplacementRefused, 'primary.dedicated.attachments["east-a"].region']);
+        assert.match(e.rule, /link "prod-primary\/east-a" is deployed: its router is "shared-router-us-east4"/);
+        assert.match(e.rule, /replaces the attachment prod-primary-attachment-east-a, its router interface and BGP peer, and the transit VIF prod-primary-vif-east-a/);
+        assert.match(e.fix, /add "prod-primary\/east-a" to the address ledger's allowReplacement/);
+        estate.edit("prod", (c) => { c["crosscloud:allowReplacement"] = ["prod-primary/east-a"]; });
+        assert.equal(attachmentRouters(await estate.plan("prod"))["prod-primary-attachment-east-a"], "shared-router-us-central1");
+    });
+
+    it("after a failed update that recorded its ledger, a retry with more links moves nothing the failed one created", async () => {
+        const estate = await deployed("prod");
+        const add = (k: number, metro: string, region: string) => estate.editNetwork("prod", (n) => {
+            Object.assign(n.primary.dedicated!.ports, extension(k, metro, region).ports);
+            Object.assign(n.primary.dedicated!.attachments, extension(k, metro, region).attachments);
+        });
+        add(1, "iad", "us-east4");
+        // The update creates the first port pair's Google side, then fails.
+        const failed = await estate.up("prod", { fails: (name) => /-(port|attachment|interface|peer)-x1-/.test(name) });
+        add(2, "ord", "us-central1");
+        // Estate.up compares with what exists, the failed update's attachments included.
+        const retry = await estate.up("prod");
+        for (const name of ["prod-primary-attachment-x1-a", "prod-primary-attachment-x1-b"]) assert.deepEqual(subnets(retry)[name], subnets(failed)[name], name);
+        estate.assertNoOverlap();
+    });
+
+    it("after a failed update whose outputs were lost, the unchanged retry plans the same addresses", async () => {
+        const estate = await deployed("prod");
+        estate.editNetwork("prod", (n) => {
+            Object.assign(n.primary.dedicated!.ports, { ...extension(1, "iad", "us-east4").ports, ...extension(2, "ord", "us-central1").ports });
+            Object.assign(n.primary.dedicated!.attachments, { ...extension(1, "iad", "us-east4").attachments, ...extension(2, "ord", "us-central1").attachments });
+        });
+        // The ledger stays the last good update's: planning twice from it gives the same plan.
+        const [first, again] = [await estate.plan("prod"), await estate.plan("prod")];
+        assert.deepEqual(subnets(again), subnets(first));
+        assert.deepEqual(again.outputs.addressLedger, first.outputs.addressLedger);
+    });
+
+    describe("the shared layer changing what environments are built on", () => {
+        const changes: [string, (c: Config) => void, string, string][] = [
+            // [comment, change, refused field, opt-in id]
+            ["a router's ASN", (c) => { (c["crosscloud:routers"] as Record<string, number>)["us-east4"] = 65011; }, "crosscloud:routers.us-east4", "routers.us-east4"],
+            ["a router removed", (c) => { delete (c["crosscloud:routers"] as Record<string, number>)["us-central1"]; }, "crosscloud:routers.us-central1", "routers.us-central1"],
+            ["an environment's block", (c) => { (c["crosscloud:environments"] as Record<string, { block: number }>).prod.block = 5; }, "crosscloud:environments.prod.block", "environments.prod"],
+            ["an environment's Direct Connect gateway ASN", (c) => { (c["crosscloud:environments"] as Record<string, { directConnectGatewayAsn: number }>).prod.directConnectGatewayAsn = 64613; }, "crosscloud:environments.prod.directConnectGatewayAsn", "environments.prod"],
+            ["the Transit Gateway's ASN", (c) => { c["crosscloud:transitGatewayAsn"] = 64513; }, "crosscloud:transitGatewayAsn", "transitGatewayAsn"],
+        ];
+        for (const [comment, change, field, id] of changes) {
+            it(`refuses ${comment} in the shared layer; forced through, prod refuses to replace what it built on it`, async () => {
+                const estate = await deployed("dev", "prod");
+                estate.edit("shared", change);
+                const e = await refusal(estate.plan("shared"));
+                assert.deepEqual([e.code, e.field], [ErrorCode.ReplacementRefused, field]);
+                assert.match(e.fix, new RegExp(`add "${id}" to crosscloud:allowReplacement`));
+
+                estate.edit("shared", (c) => { c["crosscloud:allowReplacement"] = [id]; });
+                await estate.up("shared", { replacing: true });
+                if (id === "transitGatewayAsn") return; // environments take the Transit Gateway by id: replacing it is the shared layer's to refuse
+                const refused = await refusal(estate.plan("prod"));
+                assert.equal(refused.code, ErrorCode.ReplacementRefused, refused.message);
+            });
+        }
+
+        it("adds a router and an environment without touching any environment", async () => {
+            const estate = await deployed("dev", "staging", "prod");
+            estate.edit("shared", (c) => {
+                (c["crosscloud:routers"] as Record<string, number>)["us-west1"] = 65040;
+                (c["crosscloud:environments"] as Record<string, unknown>).qa = { block: 4, directConnectGatewayAsn: 64604 };
+            });
+            await estate.up("shared");
+            for (const env of ["dev", "staging", "prod"]) await estate.up(env);
+            estate.configs.set("qa", qaConfig());
+            await estate.up("qa");
+            estate.assertNoOverlap();
+        });
+    });
+
+    it("moves prod's backup VPN to staging and back: prod retires its addresses, staging places it in its own block, and it comes home to the same ones", async () => {
+        const estate = await deployed("staging", "prod");
+        const backup = estate.network("prod").backup;
+        const prodBackup = (plan: Plan) => plan.ofType("aws:ec2/vpnConnection:VpnConnection").map((v) => v.inputs.tunnel1InsideCidr);
+        const was = prodBackup(estate.deployed.get("prod")!.plan);
+        estate.editNetwork("prod", (n) => { delete n.backup; });
+        estate.editNetwork("staging", (n) => { n.backup = backup; });
+        const prod = await estate.up("prod", { removed: (name) => name.startsWith("prod-backup") });
+        await estate.up("staging");
+        assert.deepEqual(Object.keys((prod.outputs.addressLedger as { retired: object }).retired), ["prod-backup"]);
+        estate.assertNoOverlap();
+        estate.editNetwork("staging", (n) => { delete n.backup; });
+        estate.editNetwork("prod", (n) => { n.backup = backup; });
+        await estate.up("staging", { removed: (name) => name.startsWith("staging-backup") });
+        assert.deepEqual(prodBackup(await estate.up("prod")), was);
+    });
+
+    it("plans nothing new when prod's attachments are written in another order", async () => {
+        const estate = await deployed("prod");
+        estate.editNetwork("prod", (n) => {
+            n.primary.dedicated!.attachments = Object.fromEntries(Object.entries(n.primary.dedicated!.attachments).reverse());
+        });
+        const again = await estate.up("prod");
+        assert.deepEqual(subnets(again), subnets(estate.deployed.get("prod")!.plan));
+    });
+
+    it("names the removed extension's resources, and only those, as deleted", () => {
+        assert.ok(ofExtension(3)("prod-primary-lag-x3-1"));
+        assert.ok(ofExtension(3)("prod-primary-connection-x3-2-1"));
+        assert.ok(ofExtension(3)("prod-primary-md5-x3-b"));
+        assert.ok(!ofExtension(3)("prod-primary-attachment-x33-a"));
+        assert.ok(!ofExtension(3)("prod-primary-attachment-east-a"));
+    });
+});
 /** prod's committed config with the named ports set ready: a port moving on from its first stage. */
 function prodWithReady(...ready: string[]): Config {
     const config = stackConfig("prod");

@@ -4,17 +4,22 @@
  * port lives through (stages.ts). Plain values in, plain records and the Topology out; every rule is
  * checked here, so the component declares nothing for a shape that cannot work.
  */
+import { AddressSpace, LinkFact } from "../../allocation/addressSpace";
 import { checkAsnPlan, parseAsn } from "../../asn";
 import { ATTACHMENT_BANDWIDTHS, Bandwidth, checkTier, PORT_LINK_TYPES, portCapacity } from "../../bandwidth";
+import { checkComponentName, checkGoogleName } from "../../checks/names";
+import { firstOverlapBetween } from "../../checks/overlaps";
+import { awsRegion as checkAwsRegion, googleRegion as checkGoogleRegion } from "../../checks/regions";
+import { optionalId, parseReserved, requiredId } from "../../checks/values";
 import { ErrorCode, fail } from "../../errors";
-import { attachmentAddresses, LINK_LOCAL, planLinkNets } from "../../linkLocal";
+import { attachmentAddresses, LINK_LOCAL } from "../../linkLocal";
 import { edgeDomainId, parseInterconnectLocation } from "../../locations";
 import { Prefix } from "../../prefix";
 import { analyzeResilience } from "../../resilience";
-import { checkPrefixList, DX_GATEWAY_PREFIX_LIMIT, ROUTE_PRIORITY } from "../../routes";
+import { checkPrefixList, DX_GATEWAY_PREFIX_LIMIT, DX_SESSION_ROUTE_LIMIT, ROUTE_PRIORITY } from "../../routes";
 import { bestTier } from "../../sla";
 import { LinkRole, SlaTier, Topology } from "../../topology";
-import { AWS_REGION, checkGoogleName, checkMap, checkText, GOOGLE_REGION, label, oneOf, optionalFlag, requireObject } from "../checks";
+import { checkMap, checkText, label, oneOf, optionalFlag, requireObject } from "../../checks/arguments";
 import { dedicatedNames, LONGEST_DEDICATED_ROLE } from "../names";
 import { ATTACHMENT_PREFIX_LENGTH, checkLinksPerPort, checkPortSpeed, DEDICATED_MTU, GOOGLE_SLA_INTENT, refuseMacsec } from "./offer";
 import { checkShape } from "./shape";
@@ -29,12 +34,15 @@ const TARGET_TIER: Record<SlaTarget, SlaTier> = {
     [SlaTarget.FourNines]: SlaTier.FourNines,
 };
 
-/** Validates a dedicated interconnect and plans it; throws a CrossCloudError naming the argument at fault. */
-export function planDedicatedInterconnect(input: DedicatedInterconnectInput): DedicatedInterconnectPlan {
-    const { name } = input;
-    checkGoogleName(name, "name", `${name}-${LONGEST_DEDICATED_ROLE}`);
+/**
+ * Validates a dedicated interconnect and plans it; throws a CrossCloudError naming the argument at
+ * fault. Attachments' /29s are placed in `space`, with what the rest of the program placed.
+ */
+export function planDedicatedInterconnect(input: DedicatedInterconnectInput, space = AddressSpace.empty()): DedicatedInterconnectPlan {
+    const name = checkComponentName(input.name, LONGEST_DEDICATED_ROLE);
     requireObject(input.google, "google");
     requireObject(input.aws, "aws");
+    checkIds(input);
     const sla = oneOf(input.sla, SlaTarget, "sla");
     const portSpeed = checkPortSpeed(input.portSpeed);
     const linksPerPort = checkLinksPerPort(input.linksPerPort, portSpeed);
@@ -55,10 +63,11 @@ export function planDedicatedInterconnect(input: DedicatedInterconnectInput): De
         );
     }
     const allowedPrefixes = checkPrefixList(input.aws.allowedPrefixes, "aws.allowedPrefixes", { max: DX_GATEWAY_PREFIX_LIMIT, product: "A Direct Connect gateway association" });
-    const advertisedPrefixes = checkPrefixList(input.advertisedPrefixes, "advertisedPrefixes");
+    // Each attachment's Cloud Router advertises them over one BGP session to a transit VIF.
+    const advertisedPrefixes = checkPrefixList(input.advertisedPrefixes, "advertisedPrefixes", { max: DX_SESSION_ROUTE_LIMIT, product: "A BGP session on a transit virtual interface" });
     checkDisjoint(input.aws.allowedPrefixes, input.advertisedPrefixes);
 
-    const planned = allocate(input, attachments, routers, ports, ROUTE_PRIORITY[role]);
+    const planned = allocate(input, attachments, routers, ports, { routePriority: ROUTE_PRIORITY[role], dxAsn, space });
     const dxGateway = { id: label(input.aws.directConnectGatewayId, dedicatedNames(name).dxGateway), asn: dxAsn };
     const topology = buildTopology(name, role, input.google.globalRouting === true, ports, routers, planned, dxGateway, {
         aws: allowedPrefixes.map(String), gcp: advertisedPrefixes.map(String),
@@ -98,7 +107,7 @@ function planPorts(name: string, input: DedicatedInterconnectInput): PlannedPort
     const example = input.sla === SlaTarget.FourNines
         ? '{ "iad-1": {...}, "iad-2": {...}, "ord-1": {...}, "ord-2": {...} }'
         : '{ "iad-1": {...}, "iad-2": {...} }';
-    const awsRegion = checkText(input.aws.region, "aws.region", AWS_REGION, '"us-east-1"');
+    const awsRegion = checkAwsRegion(input.aws.region, "aws.region");
     return checkMap<DedicatedPortInput>(input.ports, "ports", example).map(([key, port]) => {
         const field = `ports["${key}"]`;
         checkGoogleName(key, field, dedicatedNames(name).port(key));
@@ -109,7 +118,7 @@ function planPorts(name: string, input: DedicatedInterconnectInput): PlannedPort
             location: port.location,
             remoteLocation: checkText(port.remoteLocation, `${field}.remoteLocation`, /^[a-z0-9][-a-z0-9]*$/, '"aws-us-east-1"'),
             awsLocation: checkText(port.awsLocation, `${field}.awsLocation`, /^[A-Za-z0-9][-A-Za-z0-9]*$/, '"EqDC2"'),
-            awsRegion: port.awsRegion === undefined ? awsRegion : checkText(port.awsRegion, `${field}.awsRegion`, AWS_REGION, '"us-east-1"'),
+            awsRegion: port.awsRegion === undefined ? awsRegion : checkAwsRegion(port.awsRegion, `${field}.awsRegion`),
             metro: site.metro,
             edgeDomain: edgeDomainId(site),
             stage: stageOf(ready),
@@ -119,7 +128,7 @@ function planPorts(name: string, input: DedicatedInterconnectInput): PlannedPort
 }
 
 function checkAttachments(name: string, input: DedicatedInterconnectInput, ports: PlannedPort[], capacity: Bandwidth): CheckedAttachment[] {
-    const defaultRegion = checkText(input.google.region, "google.region", GOOGLE_REGION, '"us-east4"');
+    const defaultRegion = checkGoogleRegion(input.google.region, "google.region");
     const portKeys = ports.map((p) => p.key);
     const attachments = checkMap<DedicatedAttachmentInput>(input.attachments, "attachments", '{ "east-a": { port: "iad-1", bandwidth: "10Gbps" } }')
         .map(([key, a]): CheckedAttachment => {
@@ -131,7 +140,7 @@ function checkAttachments(name: string, input: DedicatedInterconnectInput, ports
             return {
                 key,
                 port: a.port,
-                region: a.region === undefined ? defaultRegion : checkText(a.region, `${field}.region`, GOOGLE_REGION, '"us-east4"'),
+                region: a.region === undefined ? defaultRegion : checkGoogleRegion(a.region, `${field}.region`),
                 bandwidth: checkTier(a.bandwidth, `${field}.bandwidth`, ATTACHMENT_BANDWIDTHS, "A Google VLAN attachment"),
                 ...(a.slot !== undefined && { slot: a.slot }),
             };
@@ -162,17 +171,26 @@ function checkAttachments(name: string, input: DedicatedInterconnectInput, ports
 
 /** Traffic for a range both clouds advertise would stay in the cloud that sent it. Both lists are valid by now. */
 function checkDisjoint(allowed: string[], advertised: string[]): void {
-    advertised.forEach((text, i) => {
-        const prefix = Prefix.parse(text, `advertisedPrefixes[${i}]`);
-        const j = allowed.findIndex((a, k) => Prefix.parse(a, `aws.allowedPrefixes[${k}]`).overlaps(prefix));
-        if (j >= 0) {
-            fail({
-                code: ErrorCode.Overlap, field: `advertisedPrefixes[${i}]`, value: text,
-                rule: `overlaps aws.allowedPrefixes[${j}] (${allowed[j]}); each cloud must advertise address space the other does not use`,
-                fix: "Advertise only Google's own ranges to AWS, and only AWS's to Google.",
-            });
-        }
-    });
+    const span = (p: Prefix) => ({ lo: BigInt(p.network), hi: BigInt(p.last) });
+    const pair = firstOverlapBetween(Prefix.parseAll(allowed, "aws.allowedPrefixes").map(span), Prefix.parseAll(advertised, "advertisedPrefixes").map(span));
+    if (pair) {
+        const [i, j] = pair;
+        fail({
+            code: ErrorCode.Overlap, field: `advertisedPrefixes[${j}]`, value: advertised[j],
+            rule: `overlaps aws.allowedPrefixes[${i}] (${allowed[i]}); each cloud must advertise address space the other does not use`,
+            fix: "Advertise only Google's own ranges to AWS, and only AWS's to Google.",
+        });
+    }
+}
+
+/** Ids of existing resources are passed through to the providers: each is a non-empty string or an Output. */
+function checkIds(input: DedicatedInterconnectInput): void {
+    requiredId(input.google.network, "google.network", "the self link or id of the VPC network the Cloud Routers are in");
+    optionalId(input.google.project, "google.project", "a Google project id");
+    optionalId(input.google.router, "google.router", "the name of an existing Cloud Router");
+    for (const [region, r] of Object.entries(input.google.routers ?? {})) optionalId(r?.router, `google.routers["${region}"].router`, "the name of an existing Cloud Router");
+    optionalId(input.aws.transitGatewayId, "aws.transitGatewayId", "the id of an existing Transit Gateway");
+    optionalId(input.aws.directConnectGatewayId, "aws.directConnectGatewayId", "the id of an existing Direct Connect gateway");
 }
 
 function routerAsnField(input: DedicatedInterconnectInput, region: string): string {
@@ -206,18 +224,42 @@ function planRouters(name: string, input: DedicatedInterconnectInput, attachment
 const MAX_VIF_BGP_ASN = 2147483646;
 
 /**
- * Each attachment's /29, keyed by component and attachment name so adding one never moves another;
- * an ordered port's attachments are allocated too, so their addresses are the same once it is ready.
+ * Each attachment's /29, placed in `space` under the component and attachment name, so adding,
+ * removing or reordering attachments never moves another; an ordered port's attachments are placed
+ * too, so their addresses are the same once it is ready. With the facts whose change would replace
+ * the attachment and its VIF: Direct Connect's UpdateVirtualInterfaceAttributes changes a VIF's MTU,
+ * SiteLink and name only, so its connection, BGP ASN and addresses are fixed, and
+ * UpdateDirectConnectGateway renames a gateway only, so its Amazon-side ASN is fixed; Compute
+ * Engine's interconnectAttachments.patch cannot change an attachment's router, region, interconnect
+ * or candidate subnets.
  */
-function allocate(input: DedicatedInterconnectInput, attachments: CheckedAttachment[], routers: PlannedRouter[], ports: PlannedPort[], routePriority: number): PlannedAttachment[] {
+function allocate(
+    input: DedicatedInterconnectInput, attachments: CheckedAttachment[], routers: PlannedRouter[], ports: PlannedPort[],
+    { routePriority, dxAsn, space }: { routePriority: number; dxAsn: number; space: AddressSpace },
+): PlannedAttachment[] {
     const block = Prefix.parse(input.linkLocalBlock ?? LINK_LOCAL.toString(), "linkLocalBlock");
-    const reserved = Prefix.parseAll(input.reservedPrefixes ?? [], "reservedPrefixes");
-    const nets = planLinkNets(block, attachments.map((a) => ({
-        key: `${input.name}/${a.key}`, sessions: 1, prefixLength: ATTACHMENT_PREFIX_LENGTH, field: `attachments["${a.key}"]`, ...(a.slot !== undefined && { slot: a.slot }),
-    })), reserved);
-    return attachments.map((a, i) => {
-        const routerAsn = routers.find((r) => r.region === a.region)!.asn;
-        const subnet = nets[i].nets[0];
+    const reserved = parseReserved(input.reservedPrefixes);
+    const names = dedicatedNames(input.name);
+    return attachments.map((a) => {
+        const router = routers.find((r) => r.region === a.region)!;
+        const routerAsn = router.asn;
+        const field = `attachments["${a.key}"]`;
+        const replaces = `the attachment ${names.attachment(a.key)}, its router interface and BGP peer, and the transit VIF ${names.vif(a.key)}`;
+        const existing = a.region === input.google.region ? input.google.router : input.google.routers?.[a.region]?.router;
+        const facts: LinkFact[] = [
+            { name: "router", value: existing === undefined ? router.id : typeof existing === "string" ? existing : undefined, field: `${field}.region`, replaces },
+            { name: "region", value: a.region, field: `${field}.region`, replaces },
+            { name: "port", value: a.port, field: `${field}.port`, replaces: `the attachment ${names.attachment(a.key)} and the transit VIF ${names.vif(a.key)} (both are fixed to their port)` },
+            { name: "routerAsn", value: routerAsn, field: routerAsnField(input, a.region), replaces: `the transit VIF ${names.vif(a.key)} (AWS fixes a VIF's BGP ASN)` },
+        ];
+        if (input.aws.directConnectGatewayId === undefined) {
+            facts.push({ name: "directConnectGatewayAsn", value: dxAsn, field: "aws.directConnectGatewayAsn", replaces: `the Direct Connect gateway ${names.dxGateway} (AWS fixes its ASN) and the transit VIF ${names.vif(a.key)} on it` });
+        }
+        const placed = space.place({
+            key: `${input.name}/${a.key}`, field, block, blockField: "linkLocalBlock", sessions: 1, prefixLength: ATTACHMENT_PREFIX_LENGTH,
+            slot: a.slot, reserved, facts, replaces,
+        });
+        const subnet = placed.nets[0];
         const addresses = attachmentAddresses(subnet);
         return {
             key: a.key,
@@ -231,7 +273,7 @@ function allocate(input: DedicatedInterconnectInput, attachments: CheckedAttachm
             subnet: subnet.toString(),
             cloudRouterAddress: addresses.cloudRouter,
             customerRouterAddress: addresses.customerRouter,
-            slot: nets[i].slot,
+            slot: placed.slot!,
             routePriority,
         };
     });

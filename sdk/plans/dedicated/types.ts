@@ -40,6 +40,10 @@ export interface DedicatedInterconnectInput {
     google: {
         region: string;
         routerAsn: number;
+        /** Only its presence and type are read. */
+        network?: unknown;
+        /** Only its type is read. */
+        project?: unknown;
         /** Only its presence is read; a plain string also names the router in the topology. */
         router?: unknown;
         globalRouting?: boolean;
@@ -47,6 +51,8 @@ export interface DedicatedInterconnectInput {
     };
     aws: {
         region: string;
+        /** Only its presence and type are read. */
+        transitGatewayId?: unknown;
         transitGatewayAsn: number;
         directConnectGatewayAsn: number;
         /** Only its presence is read; a plain string also names the gateway in the topology. */

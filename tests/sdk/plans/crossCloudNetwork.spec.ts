@@ -260,11 +260,12 @@ describe("planCrossCloudNetwork", () => {
             });
         }
 
-        it("refuses a backup pinned onto a primary session's slot: ADDRESS_COLLISION, naming both sessions", () => {
+        it("refuses a backup pinned onto a primary session's slot: ADDRESS_COLLISION, naming the attachment there and the backup as the link to pin elsewhere", () => {
             const taken = plan(network(LinkKind.Dedicated)).primary.dedicated!.attachments.find((a) => a.key === "east-a")!;
             const e = refusal(() => plan(network(LinkKind.Dedicated, (n) => { n.backup = { slot: taken.slot }; })));
             assert.deepEqual([e.code, e.field], [ErrorCode.AddressCollision, "backup.slot"]);
-            assert.match(e.message, new RegExp(`env-backup-bgp-0 .* overlaps session env-primary-peer-east-a \\(${taken.subnet.replace(/\./g, "\\.")}\\)`));
+            assert.match(e.rule, new RegExp(`slot ${taken.slot} \\(.*\\) holds the sessions of link "env-primary/east-a"`));
+            assert.match(e.fix, /Pin the new link "env-backup" to another slot, or leave slot out/);
             // Any other free slot settles it.
             const chunk = (slot: number) => mustParsePrefix(BLOCK).subnet(CHUNK_BITS, slot);
             const used = plan(network(LinkKind.Dedicated)).topology.sessions.map((x) => mustParsePrefix(x.insideCidr!));
@@ -457,7 +458,7 @@ const dedicatedLink = fc.record({
         [1, { ...PORTS, "iad-3": port("iad-zone1-2", "EqDC6") }, { "iad-1": PORTS["iad-1"], "iad-2": port("iad-zone1-2", "CSVA1") }],
         [1, {}, [], null, "iad-1", { "iad-1": null }, { Bad_Key: PORTS["iad-1"], "iad-2": PORTS["iad-2"] }, { "iad-1": { location: "nowhere" }, "iad-2": PORTS["iad-2"] }],
     ),
-    macsec: weighted<unknown>([30, undefined], [1, {}, { keyName: "key1" }, { keys: { "iad-1": { cak: "c", ckn: "k" } } }, { keyName: "Key 1" }, { keys: { nope: {} } }]),
+    macsec: weighted<unknown>([30, undefined], [1, {}, { keyName: "key1" }, { keys: { "iad-1": { cak: "c", ckn: "k" } } }, { keyName: "Key 1" }, { keys: { nope: { cak: "c", ckn: "k" } } }, "false", { keys: { "iad-1": {} } }]),
 }).chain((d) => {
     const given = d.ports !== null && typeof d.ports === "object" && !Array.isArray(d.ports) ? Object.keys(d.ports) : [];
     const keys = given.length > 0 ? given : ["iad-1"];

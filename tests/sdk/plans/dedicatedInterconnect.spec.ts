@@ -26,7 +26,7 @@ function threeNines(change: (i: DedicatedInterconnectInput) => void = () => unde
             "east-a": { port: "iad-1", bandwidth: "5Gbps" },
             "east-b": { port: "iad-2", bandwidth: "BPS_5G" },
         },
-        google: { region: "us-east4", routerAsn: 65010 },
+        google: { network: "projects/acme/global/networks/transit", region: "us-east4", routerAsn: 65010 },
         aws: { region: "us-east-1", transitGatewayAsn: 64512, directConnectGatewayAsn: 64601, allowedPrefixes: ["10.0.0.0/16"] },
         advertisedPrefixes: ["10.100.0.0/16"],
     };

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
+import { AddressSpace } from "../../../sdk/allocation/addressSpace";
 import { TunnelBandwidth } from "../../../sdk/bandwidth";
 import { CrossCloudError, ErrorCode } from "../../../sdk/errors";
 import { AWS_RESERVED, LINK_LOCAL } from "../../../sdk/linkLocal";
@@ -16,7 +17,7 @@ import { typedError } from "../typedError";
 function input(change: (i: HaVpnInput) => void = () => undefined): HaVpnInput {
     const i: HaVpnInput = {
         name: "backup-vpn",
-        google: { region: "us-east4", routerAsn: 65010 },
+        google: { network: "projects/acme/global/networks/transit", region: "us-east4", routerAsn: 65010 },
         aws: { region: "us-east-1", transitGatewayAsn: 64512 },
         advertisedPrefixes: ["10.100.0.0/16"],
     };
@@ -28,7 +29,8 @@ const cidrs = (i: HaVpnInput) => planHaVpn(i).tunnels.map((t) => t.insideCidr);
 const parse = (text: string) => Prefix.parse(text, "test");
 const HAND_CIDRS = ["169.254.10.0/30", "169.254.10.4/30", "169.254.10.8/30", "169.254.10.12/30"];
 
-const nameArb = fc.string({ minLength: 1, maxLength: 40 });
+/** Names Google takes: RFC 1035, short enough for the longest child name. */
+const nameArb = fc.tuple(fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz"), fc.stringMatching(/^([-a-z0-9]{0,38}[a-z0-9])?$/)).map(([first, rest]) => first + rest);
 /** Valid inputs across names, blocks (environment /19s or the whole /16), roles, sizes and reservations. */
 const validInputArb = fc.record({
     name: nameArb,
@@ -71,24 +73,29 @@ describe("planHaVpn", () => {
             ["169.254.64.48/30", "169.254.64.52/30", "169.254.64.56/30", "169.254.64.60/30"]);
     });
 
-    it("keeps clear of reserved prefixes: a second HA VPN on the router reserving the first's /30s gets other ones, or a collision to pin", () => {
+    it("keeps clear of reserved prefixes: a second HA VPN on the router reserving the first's /30s gets other ones, never a collision", () => {
         fc.assert(fc.property(nameArb, nameArb, (first, second) => {
             fc.pre(first !== second);
             const taken = cidrs(input((i) => { i.name = first; }));
-            const next = collisionOr(() => cidrs(input((i) => { i.name = second; i.reservedPrefixes = taken; })));
-            return next === undefined || next.map(parse).every((n) => !taken.some((t) => parse(t).overlaps(n)));
+            const next = cidrs(input((i) => { i.name = second; i.reservedPrefixes = taken; }));
+            return next.map(parse).every((n) => !taken.some((t) => parse(t).overlaps(n)));
         }), { numRuns: 300 });
     });
 
-    it("gives any valid input four distinct, non-reserved /30s inside its block, the same every time (or a collision to pin)", () => {
+    it("keeps clear of another HA VPN planned in the same address space, with no reservation to write", () => {
+        fc.assert(fc.property(nameArb, nameArb, (first, second) => {
+            fc.pre(first !== second);
+            const space = AddressSpace.empty();
+            const taken = planHaVpn(input((i) => { i.name = first; }), space).tunnels.map((t) => parse(t.insideCidr));
+            const next = planHaVpn(input((i) => { i.name = second; }), space).tunnels.map((t) => parse(t.insideCidr));
+            return next.every((n) => !taken.some((t) => t.overlaps(n)));
+        }), { numRuns: 300 });
+    });
+
+    it("gives any valid input four distinct, non-reserved /30s inside its block, the same every time", () => {
         fc.assert(fc.property(validInputArb, (i) => {
             const block = parse(i.linkLocalBlock ?? LINK_LOCAL.toString());
-            const planned = collisionOr(() => cidrs(i));
-            if (planned === undefined) {
-                assert.ok((i.reservedPrefixes ?? []).length > 0, "only a reservation on the link's home slot makes a collision");
-                return;
-            }
-            const nets = planned.map(parse);
+            const nets = cidrs(i).map(parse);
             const unusable = [...AWS_RESERVED.map((r) => r.prefix), ...(i.reservedPrefixes ?? []).map(parse)];
             assert.equal(new Set(nets.map(String)).size, 4);
             assert.ok(nets.every((n) => n.bits === 30 && block.contains(n) && !unusable.some((u) => u.overlaps(n))));
@@ -96,17 +103,17 @@ describe("planHaVpn", () => {
         }), { numRuns: 500 });
     });
 
-    it("moves no address (nor turns a collision into one, or back) when an argument other than the name, block, slot or reservations changes", () => {
+    it("moves no address when an argument other than the name, block, slot or reservations changes", () => {
         fc.assert(fc.property(validInputArb, fc.constantFrom(LinkRole.Primary, LinkRole.Backup), fc.integer({ min: 1, max: 200 }), (i, role, octet) => {
             const changed = input((c) => {
                 Object.assign(c, structuredClone(i));
                 c.role = role;
                 c.tunnelBandwidth = TunnelBandwidth.Standard;
                 c.advertisedPrefixes = [`10.${octet}.0.0/16`];
-                c.google = { region: "europe-west3", routerAsn: 4200000001 };
+                c.google = { network: "projects/other/global/networks/vpc", region: "europe-west3", routerAsn: 4200000001 };
                 c.aws = { region: "eu-central-1", transitGatewayAsn: 64513, transitGatewayId: "tgw-0abc" };
             });
-            assert.deepEqual(collisionOr(() => cidrs(changed)), collisionOr(() => cidrs(i)));
+            assert.deepEqual(cidrs(changed), cidrs(i));
         }), { numRuns: 200 });
     });
 
@@ -267,13 +274,3 @@ describe("awsPresharedKey", () => {
         assert.throws(() => awsPresharedKey("short"), /AWS's rule/);
     });
 });
-
-/** The result, or undefined when the plan refuses with a collision: a reservation on the link's home slot, which it never walks past. */
-function collisionOr<T>(plan: () => T): T | undefined {
-    try {
-        return plan();
-    } catch (e) {
-        if (e instanceof CrossCloudError && e.code === ErrorCode.AddressCollision && e.field === "slot") return undefined;
-        throw e;
-    }
-}

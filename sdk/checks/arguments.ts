@@ -19,14 +19,6 @@ export function requireObject<T>(value: T, field: string): T {
     return value;
 }
 
-/** A region name. */
-export function requireRegion(value: unknown, field: string, example: string): string {
-    if (typeof value !== "string" || value.trim() === "") {
-        fail({ code: ErrorCode.InvalidArgument, field, value, rule: "must be a region name", fix: `Write it like ${example}.` });
-    }
-    return value;
-}
-
 /** An optional flag; absent is false. */
 export function optionalFlag(value: unknown, field: string, fix: string): boolean {
     if (value !== undefined && typeof value !== "boolean") {
@@ -41,32 +33,6 @@ export function checkText(value: unknown, field: string, pattern: RegExp, exampl
         fail({ code: ErrorCode.InvalidArgument, field, value, rule: `must look like ${example}`, fix: `Write it like ${example}.` });
     }
     return value;
-}
-
-export const GOOGLE_REGION = /^[a-z]+(-[a-z]+)+\d+$/;
-export const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-
-/** RFC 1035 names, as Google requires for every resource name. */
-const GOOGLE_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-/** Google names hold 63 characters; Pulumi appends `-` and 7 random characters. */
-const GOOGLE_NAME_BUDGET = 63 - 8;
-
-/** Checks that a name or key, and the Google resource name it makes, are valid Google names. */
-export function checkGoogleName(value: string, field: string, resourceName = value): void {
-    if (typeof value !== "string" || !GOOGLE_NAME.test(value)) {
-        fail({
-            code: ErrorCode.InvalidArgument, field, value,
-            rule: "names Google resources, so it must be lower-case letters, digits and dashes, starting with a letter and not ending with a dash",
-            fix: 'Write it like "east-a".',
-        });
-    }
-    if (resourceName.length > GOOGLE_NAME_BUDGET) {
-        fail({
-            code: ErrorCode.InvalidArgument, field, value,
-            rule: `makes the Google resource name "${resourceName}" (${resourceName.length} characters; at most ${GOOGLE_NAME_BUDGET} fit before Pulumi's random suffix)`,
-            fix: "Use a shorter name.",
-        });
-    }
 }
 
 /** Entries of a map keyed by stable names, sorted by key so nothing depends on the order written. */

@@ -1,0 +1,4 @@
+export * from "./ledger";
+export * from "./addressSpace";
+export * from "./planLinkNets";
+export { homeSlot } from "./slots";
