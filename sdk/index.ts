@@ -8,3 +8,4 @@ export * from "./topology";
 export * from "./sla";
 export * from "./resilience";
 export * from "./preference";
+export * from "./monitoring";
