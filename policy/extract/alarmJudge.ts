@@ -54,6 +54,16 @@ export class AlarmJudge {
         });
     }
 
+    /** The links whose series an alarm reads: what it watches. */
+    linksRead(alarm: number): string[] {
+        const keys = new Set([...this.reads[alarm].aws.map((i) => `aws:${i}`), ...this.reads[alarm].gcp.map((i) => `gcp:${i}`)]);
+        const links = new Set<string>();
+        this.view.elements.forEach((e, i) => {
+            if (keys.has(this.keyOf(i))) for (const l of e.links) links.add(l);
+        });
+        return [...links].sort();
+    }
+
     /** Whether an alarm reads any series the stack's links publish (an alarm on something else is none of the links' business). */
     readsLinks(alarm: number): boolean {
         return this.reads[alarm].aws.length > 0 || this.reads[alarm].gcp.length > 0;
