@@ -9,4 +9,7 @@ export * from "./components/managedInterconnect";
 export * from "./components/haVpn";
 export * from "./components/dedicatedInterconnect";
 export * from "./components/crossCloudNetwork";
+export type {
+    AlarmSummary, FailureGroupSummary, MonitoringArgs, MonitoringNotifyArgs, MonitoringNotifyTargets, MonitoringSummary,
+} from "./components/monitoring";
 export { MissingPeerError } from "./components/peers";

@@ -26,7 +26,7 @@ export function readyConfig(stack: string, config: Record<string, unknown> = sta
 }
 
 /** Plans one stack of the estate offline, the way `pulumi preview -s <stack>` would run it. */
-export function planStack(stack: string, options: { config?: Record<string, unknown>; shared?: Record<string, unknown> } = {}): Promise<Plan> {
+export function planStack(stack: string, options: { config?: Record<string, unknown>; shared?: Record<string, unknown>; preview?: boolean } = {}): Promise<Plan> {
     return capture(() => {
         for (const file of Object.keys(require.cache)) {
             if (file.startsWith(stacksDir)) delete require.cache[file];
@@ -38,5 +38,6 @@ export function planStack(stack: string, options: { config?: Record<string, unkn
         stack,
         config: options.config ?? stackConfig(stack),
         stackOutputs: options.shared ? { [SHARED_STACK]: options.shared } : {},
+        ...(options.preview && { preview: true }),
     });
 }

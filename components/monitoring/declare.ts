@@ -59,6 +59,7 @@ export function declareMonitoring(
         if (alarm.aws) declareAwsAlarm(alarm.resourceName, alarm.aws, targets, topics[alarm.severity], options.parent);
         if (alarm.gcp) declarePolicy(alarm.resourceName, alarm.gcp, targets, to?.notificationChannels ?? [], options);
     }
+    for (const warning of plan.warnings) pulumi.log.warn(`monitoring: ${warning}`, options.parent);
     return pulumi.all([pulumi.output(topics[Severity.RedundancyLost]), pulumi.output(topics[Severity.RequirementBreached])]).apply(([lost, breached]) => ({
         alarms: plan.alarms.map((a) => ({
             name: a.resourceName, cloud: a.cloud, severity: a.severity, kind: a.class, groups: a.groups, ...(a.subject !== undefined && { subject: a.subject }), title: a.title,
