@@ -7,7 +7,7 @@
  * failure by failure in time linear in what each failure touches.
  */
 import {
-    AlarmState, AwsSeries, evaluateAlertPolicy, evaluateMetricAlarm, GcpSeries, HEALTHY, isUnknown, matchingSeries, MetricStore, parseFilter,
+    AlarmState, AwsSeries, evaluateAlertPolicy, evaluateMetricAlarm, GcpSeries, HEALTHY, Constraints, fieldValue, filterConstraints, isUnknown, matchingSeries, MetricStore, parseFilter,
     Scenario, simulate,
 } from "../../sdk";
 import { MonitoringView, ReadAlarm } from "./monitoring";
@@ -28,6 +28,8 @@ export class AlarmJudge {
     private readonly linksOf = new Map<string, string[]>();
     /** AWS series by namespace, metric and every dimension: what an alarm whose values are all known selects. */
     private readonly exact = new Map<string, number[]>();
+    /** Google series by a field's value, per field. */
+    private readonly byField = new Map<string, Map<string, number[]>>();
     private healthyVerdicts?: Verdict[];
 
     constructor(private readonly view: MonitoringView) {
@@ -165,10 +167,43 @@ export class AlarmJudge {
         return [...read].sort((x, y) => x - y);
     }
 
+    /** The Google series a filter's constraints leave, by the most selective field it constrains. */
+    private gcpCandidates(constraints: Constraints): number[] {
+        let best: { field: string; size: number } | undefined;
+        for (const [field, values] of constraints) {
+            const index = this.gcpIndex(field);
+            let size = 0;
+            for (const v of values) size += index.get(v)?.length ?? 0;
+            if (!best || size < best.size) best = { field, size };
+        }
+        if (!best) return this.healthy.gcp.map((_, i) => i);
+        const index = this.gcpIndex(best.field);
+        return [...constraints.get(best.field)!].flatMap((v) => index.get(v) ?? []);
+    }
+
+    /** Google series by one field's value, built when first asked for. */
+    private gcpIndex(field: string): Map<string, number[]> {
+        let index = this.byField.get(field);
+        if (!index) {
+            index = new Map();
+            for (const [i, s] of this.healthy.gcp.entries()) {
+                const value = fieldValue(s, field);
+                if (value !== undefined) push(index, value, i);
+            }
+            this.byField.set(field, index);
+        }
+        return index;
+    }
+
     private gcpReads(alarm: ReadAlarm): number[] {
         if (!alarm.gcp) return [];
-        const filters = alarm.gcp.conditions.map((c) => parseFilter((c.conditionThreshold ?? c.conditionAbsent)!.filter));
-        return this.healthy.gcp.flatMap((s, i) => (filters.some((f) => f(s)) ? [i] : []));
+        const read = new Set<number>();
+        for (const c of alarm.gcp.conditions) {
+            const filter = (c.conditionThreshold ?? c.conditionAbsent)!.filter;
+            const selects = parseFilter(filter);
+            for (const i of this.gcpCandidates(filterConstraints(filter))) if (selects(this.healthy.gcp[i])) read.add(i);
+        }
+        return [...read].sort((x, y) => x - y);
     }
 }
 

@@ -1,5 +1,7 @@
-import { domainText, Failure, FAILURE_KINDS, FailureKind, failureImpacts, isObservable, LinkKind, readyLinks, SIGNALS, signalsSeeing } from "../../sdk";
-import { AlarmJudge } from "../extract/alarmJudge";
+import {
+    domainText, Failure, FAILURE_KINDS, FailureKind, failureImpacts, isObservable, LinkKind, readyLinks, signalEffect, SIGNALS, signalsSeeing,
+} from "../../sdk";
+import { AlarmJudge, Verdict as AlarmVerdict } from "../extract/alarmJudge";
 import { monitoringView } from "../extract/monitoring";
 import { stackPolicy } from "./define";
 import { gbpsText, listed } from "./words";
@@ -61,12 +63,20 @@ export const failureDomainsWatched = stackPolicy<FailureDomainsWatchedConfig>({
             "Check its comparison, threshold and how it treats missing data against the metric's values.", alarm.resource.urn);
     });
     const byId = new Map(links.map((l) => [l.id, l]));
+    const judged = new Map<string, AlarmVerdict>();
     for (const impact of failureImpacts(links)) {
         if (config.ignoreKinds.includes(impact.kind)) continue;
         const cut = impact.cut.map((id) => byId.get(id)!);
         if (!cut.some(isObservable)) continue;
         const failure: Failure = { kind: impact.kind, id: impact.id };
-        if (judge.anyOpens({ failures: [failure] }) !== "closed") continue;
+        // Domains that cut the same links and act alike on every signal (a port, its device, its edge domain) are judged once.
+        const effect = `${signalEffect(impact.kind)}|${impact.cut.join()}`;
+        let verdict = judged.get(effect);
+        if (verdict === undefined) {
+            verdict = judge.anyOpens({ failures: [failure] });
+            judged.set(effect, verdict);
+        }
+        if (verdict !== "closed") continue;
         const left = impact.connected ? `leaves ${gbpsText(impact.survivingMbps / 1000)} between the clouds` : "cuts the clouds apart";
         report(`No alarm watches ${domainText(failure)}: its failure cuts ${listed(impact.cut.map(labelOf))} and ${left}, and no CloudWatch alarm or alert policy of the stack opens. ` +
             `Alarm on ${listed(metricsSeeing(impact.kind, cut.filter(isObservable).map((l) => l.kind)), 6, "or")}.`, model.linkSource.get(impact.cut[0])?.urn);

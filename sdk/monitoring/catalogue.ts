@@ -29,6 +29,12 @@
  * - Google `vpn.googleapis.com/gateway/connections` (`configured_for_sla`): its labels name no
  *   gateway, and the vpn_gateway resource is keyed by Google's numeric gateway id, which the HA VPN
  *   gateway resource does not expose; an alert on it could not tell one gateway from another.
+ * - Google `interconnect.googleapis.com/network/attachment/capacity`: an attachment's provisioned
+ *   capacity, which no failure changes; and `…/network/interconnect/link/operational` (per circuit,
+ *   `link_id`): a Cross-Cloud Interconnect port here is one circuit, whose state the bundle's
+ *   `interconnect/operational` already is.
+ * - Google `router.googleapis.com/bfd/session_up` (label `peer_ip`): every failure that takes a BFD
+ *   session down takes its BGP session down too, and HA VPN sessions run no BFD.
  * - The managed interconnect: AWS documents no CloudWatch metric for an AWS Interconnect - multicloud
  *   connection, and Google's metric list (networkconnectivity.googleapis.com: quota metrics only)
  *   none for a Transport. Its failure domains are reported as not watchable by any metric.
@@ -211,4 +217,14 @@ const SIGNAL_LINKS: Readonly<Record<SignalKind, readonly LinkKind[]>> = {
 export function signalsSeeing(failure: FailureKind, link: LinkKind): SignalKind[] {
     return (Object.keys(SIGNALS) as SignalKind[]).filter((k) => SIGNAL_LINKS[k].includes(link)
         && (SIGNALS[k].downOn.includes(failure) || SIGNALS[k].missingOn.includes(failure)));
+}
+
+/**
+ * What a failure of this kind does to every signal (down, stopped, or nothing), as a key: two
+ * failures of kinds with the same key that cut the same links change the same series the same way.
+ */
+export function signalEffect(kind: FailureKind): string {
+    return (Object.keys(SIGNALS) as SignalKind[])
+        .map((k) => (SIGNALS[k].missingOn.includes(kind) ? "m" : SIGNALS[k].downOn.includes(kind) ? "d" : "-"))
+        .join("");
 }

@@ -6,6 +6,6 @@ export * from "./world";
 export * from "./evaluate/series";
 export * from "./evaluate/cloudwatch";
 export * from "./evaluate/cloudMonitoring";
-export { parseFilter } from "./evaluate/filter";
+export { Constraints, fieldValue, filterConstraints, parseFilter } from "./evaluate/filter";
 export * from "./args";
 export * from "./regions";

@@ -14,12 +14,46 @@ export interface SeriesIdentity {
 
 export type Predicate = (series: SeriesIdentity) => boolean;
 
-export function parseFilter(text: string): Predicate {
-    const parser = new FilterParser(text);
-    const predicate = parser.or();
-    parser.end();
-    return predicate;
+/**
+ * What a filter requires of a series, where it can be told: for some fields (`metric.type`,
+ * `metric.labels.K` …), the values one of which the field must equal. Sound, not complete: a
+ * series outside them never matches; one inside may still not.
+ */
+export type Constraints = ReadonlyMap<string, ReadonlySet<string>>;
+
+interface Parsed {
+    predicate: Predicate;
+    constraints: Constraints;
 }
+
+/** Parsed filters by text: an estate's policies are evaluated under thousands of scenarios. */
+const parsed = new Map<string, Parsed>();
+
+function parse(text: string): Parsed {
+    let result = parsed.get(text);
+    if (!result) {
+        const parser = new FilterParser(text);
+        result = parser.or();
+        parser.end();
+        parsed.set(text, result);
+    }
+    return result;
+}
+
+export function parseFilter(text: string): Predicate {
+    return parse(text).predicate;
+}
+
+export function filterConstraints(text: string): Constraints {
+    return parse(text).constraints;
+}
+
+/** A field's value in a series, by the field's normal name (`metric.labels.K`, `resource.labels.K`, `metric.type`, `resource.type`). */
+export function fieldValue(series: SeriesIdentity, field: string): string | undefined {
+    return reader(field)(series);
+}
+
+type Term = Parsed;
 
 class FilterParser {
     private at = 0;
@@ -31,13 +65,20 @@ class FilterParser {
         if (this.at < this.text.length) throw new Error(`filter: unexpected "${this.text.slice(this.at)}" in ${this.text}`);
     }
 
-    or(): Predicate {
+    or(): Term {
         const terms = [this.and()];
         while (this.keyword("OR")) terms.push(this.and());
-        return terms.length === 1 ? terms[0] : (s) => terms.some((t) => t(s));
+        if (terms.length === 1) return terms[0];
+        const predicates = terms.map((t) => t.predicate);
+        // An OR constrains only the fields every branch constrains, to the values any branch allows.
+        const constraints = new Map<string, ReadonlySet<string>>();
+        for (const field of terms[0].constraints.keys()) {
+            if (terms.every((t) => t.constraints.has(field))) constraints.set(field, new Set(terms.flatMap((t) => [...t.constraints.get(field)!])));
+        }
+        return { predicate: (s) => predicates.some((p) => p(s)), constraints };
     }
 
-    private and(): Predicate {
+    private and(): Term {
         const terms = [this.atom()];
         for (;;) {
             if (this.keyword("AND")) {
@@ -49,10 +90,20 @@ class FilterParser {
             if (this.at >= this.text.length || this.text[this.at] === ")" || this.lookingAt("OR")) break;
             terms.push(this.atom());
         }
-        return terms.length === 1 ? terms[0] : (s) => terms.every((t) => t(s));
+        if (terms.length === 1) return terms[0];
+        const predicates = terms.map((t) => t.predicate);
+        // An AND constrains every field any term constrains, to the values all of them allow.
+        const constraints = new Map<string, ReadonlySet<string>>();
+        for (const t of terms) {
+            for (const [field, values] of t.constraints) {
+                const before = constraints.get(field);
+                constraints.set(field, before ? new Set([...before].filter((v) => values.has(v))) : values);
+            }
+        }
+        return { predicate: (s) => predicates.every((p) => p(s)), constraints };
     }
 
-    private atom(): Predicate {
+    private atom(): Term {
         this.space();
         if (this.text[this.at] === "(") {
             this.at++;
@@ -72,9 +123,13 @@ class FilterParser {
         if (!prefix && !quoted) throw new Error(`filter: expected a quoted value after ${field} in ${this.text}`);
         this.at += (prefix ?? quoted)![0].length;
         const value = unescape((prefix ?? quoted)![1]);
-        const read = reader(field);
+        const name = normalField(field);
+        const read = reader(name);
         const test = prefix ? (v: string | undefined) => v !== undefined && v.startsWith(value) : (v: string | undefined) => v === value;
-        return negate ? (s) => !test(read(s)) : (s) => test(read(s));
+        return {
+            predicate: negate ? (s) => !test(read(s)) : (s) => test(read(s)),
+            constraints: new Map(negate || prefix ? [] : [[name, new Set([value])]]),
+        };
     }
 
     private keyword(word: string): boolean {
@@ -91,6 +146,11 @@ class FilterParser {
     private space(): void {
         while (this.at < this.text.length && /\s/.test(this.text[this.at])) this.at++;
     }
+}
+
+/** `metric.label.K` is `metric.labels.K`. */
+function normalField(field: string): string {
+    return field.replace(/^(metric|resource)\.label\./, "$1.labels.");
 }
 
 function reader(field: string): (s: SeriesIdentity) => string | undefined {

@@ -79,11 +79,11 @@ function cutKinds(links: readonly Link[], failures: readonly Failure[]): Map<str
 
 type LinkState = "up" | "down" | "missing";
 
+const TIMES: readonly number[] = Array.from({ length: TIMELINE.now / TIMELINE.step + 1 }, (_, i) => i * TIMELINE.step);
+
 export function simulate(elements: readonly Element[], links: readonly Link[], scenario: Scenario): MetricStore {
     const cut = cutKinds(links, scenario.failures);
     const degraded = new Set(scenario.degraded ?? []);
-    const times: number[] = [];
-    for (let t = 0; t <= TIMELINE.now; t += TIMELINE.step) times.push(t);
     const store: MetricStore = { now: TIMELINE.now, aws: [], gcp: [] };
     for (const e of elements) {
         const spec = SIGNALS[e.kind];
@@ -94,14 +94,16 @@ export function simulate(elements: readonly Element[], links: readonly Link[], s
             return spec.downOn.some((k) => kinds.has(k)) ? "down" : "up";
         };
         const failedValue = (s: LinkState) => (s === "down" ? spec.down : spec.up);
+        const healthy = e.links.map((): LinkState => "up");
+        const failed = e.links.map(state);
         const samples: Sample[] = [];
-        for (const t of times) {
+        for (const t of TIMES) {
             const after = t >= TIMELINE.failedAt;
             if (after && degraded.has(e.subject) && spec.degraded !== undefined) {
                 samples.push({ t, v: spec.degraded });
                 continue;
             }
-            const states = e.links.map((l) => (after ? state(l) : "up"));
+            const states = after ? failed : healthy;
             if (e.kind === SignalKind.AwsVpnTunnels) {
                 // Each tunnel reports under the connection's VpnId; a down tunnel reports 0.
                 for (const s of states) if (s !== "missing") samples.push({ t, v: failedValue(s) });

@@ -5,7 +5,8 @@
  * missing-data evaluation do. Each case is one the documentation describes.
  */
 import * as assert from "node:assert/strict";
-import { AwsSeries, CwAlarm, evaluateAlertPolicy, evaluateMetricAlarm, GcpSeries, MetricStore, parseFilter } from "../../../sdk/monitoring";
+import fc from "fast-check";
+import { AwsSeries, CwAlarm, evaluateAlertPolicy, evaluateMetricAlarm, fieldValue, filterConstraints, GcpSeries, MetricStore, parseFilter } from "../../../sdk/monitoring";
 
 const NOW = 3600;
 
@@ -125,6 +126,25 @@ describe("the Cloud Monitoring model", () => {
         assert.equal(matches(series("europe-west1", { a: "1" })), false);
         assert.throws(() => parseFilter('metric.type = one_of("a", "b")'), /expected a quoted value/);
         assert.throws(() => parseFilter("project = \"p\""), /unsupported term/);
+    });
+
+    it("tells which values a filter requires of a field, never leaving out a series it selects", () => {
+        assert.deepEqual([...filterConstraints(FILTER)].map(([f, v]) => [f, [...v].sort()]), [
+            ["metric.type", ["router.googleapis.com/bgp/session_up"]], ["resource.type", ["gce_router"]], ["metric.labels.bgp_peer_name", ["p1", "p2"]],
+        ]);
+        const values = ["a", "b"];
+        const field = fc.constantFrom("metric.type", "metric.labels.x", "metric.label.x", "resource.labels.y");
+        const atom = fc.tuple(field, fc.constantFrom("=", "!="), fc.constantFrom(...values), fc.boolean())
+            .map(([f, op, v, prefix]) => `${f} ${op} ${prefix ? `starts_with("${v}")` : `"${v}"`}`);
+        const filter: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
+            node: fc.oneof({ depthSize: "small", withCrossShrink: true }, atom, fc.tuple(tie("node"), fc.constantFrom(" AND ", " OR ", " "), tie("node")).map(([a, op, b]) => `(${a}${op}${b})`)),
+        })).node;
+        const series = fc.record({ t: fc.constantFrom(...values), x: fc.constantFrom(...values), y: fc.constantFrom(...values) })
+            .map(({ t, x, y }) => ({ metricType: t, resourceType: "r", metricLabels: { x }, resourceLabels: { y } }));
+        fc.assert(fc.property(filter, series, (text, s) => {
+            if (!parseFilter(text)(s)) return;
+            for (const [f, allowed] of filterConstraints(text)) assert.ok(allowed.has(fieldValue(s, f)!), `${text} selects ${JSON.stringify(s)} but requires ${f} in ${[...allowed]}`);
+        }), { numRuns: 500 });
     });
 
     it("reduces the selected series across, then needs the condition for the whole duration", () => {
