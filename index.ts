@@ -11,4 +11,7 @@ export * from "./components/dedicatedInterconnect";
 export * from "./components/crossCloudNetwork";
 export { openAddressLedger } from "./components/addressBook";
 export type { AddressLedgerOptions, OpenAddressLedger } from "./components/addressBook";
+export type {
+    AlarmSummary, FailureGroupSummary, MonitoringArgs, MonitoringNotifyArgs, MonitoringNotifyTargets, MonitoringSummary,
+} from "./components/monitoring";
 export { MissingPeerError } from "./components/peers";

@@ -5,13 +5,14 @@ import { EXIT_FAILED, usageError } from "./errors";
 import type { PlanDocument } from "./planStack";
 import { progress } from "./progress";
 import { loadProject, loadStack, Project, stackNames } from "./project";
+import { renderAlarms } from "./render/alarms";
 import { renderResilience } from "./render/resilience";
 import { renderSummary } from "./render/summary";
 import { mermaid } from "./render/mermaid";
-import { svg } from "./render/svg";
+import { LinkWatch, svg } from "./render/svg";
 import { renderViolations } from "./render/violations";
 import { loadRollout } from "./rolloutFile";
-import { LinkStage } from "../sdk/topology";
+import { Cloud, LinkStage } from "../sdk/topology";
 
 /**
  * `crosscloud plan`: one stack, or every stack of the project (in rollout order when the project
@@ -61,6 +62,9 @@ function render(document: PlanDocument, svgFile: string): string {
         "resilience:",
         renderResilience(document.resilience),
         "",
+        "alarms (each single failure of a ready link → what opens on each cloud → declared severity):",
+        renderAlarms(document.monitoring),
+        "",
         "policy:",
         renderViolations(document.policy.violations),
         "",
@@ -88,8 +92,22 @@ function ordered(document: PlanDocument): string {
     return links.length === 0 ? "" : `, ${links.length} ordered and carrying nothing until ready: ${links.join(", ")}`;
 }
 
+/** Per link, how many alarms of each cloud read it. */
+function linkWatch(document: PlanDocument): Map<string, LinkWatch> {
+    const watch = new Map<string, LinkWatch>();
+    for (const alarm of document.monitoring.alarms) {
+        for (const link of alarm.watches) {
+            const counts = watch.get(link) ?? { aws: 0, google: 0 };
+            if (alarm.cloud === Cloud.Aws) counts.aws++;
+            else counts.google++;
+            watch.set(link, counts);
+        }
+    }
+    return watch;
+}
+
 function writeSvg(document: PlanDocument, project: Project, out: string): string {
     const file = path.join(out, `${project.name}-${document.stack.split("/").pop()}.svg`);
-    fs.writeFileSync(file, svg(document.topology, `${project.name}/${document.stack}`));
+    fs.writeFileSync(file, svg(document.topology, `${project.name}/${document.stack}`, linkWatch(document)));
     return path.relative(process.cwd(), file);
 }

@@ -12,6 +12,7 @@ import { SIMULATED_AWS_ACCOUNT_ID, SIMULATED_GCP_PROJECT_NUMBER } from "../offli
 import { judgeStack, StackJudgement, Violation } from "../policy/evaluate";
 import { analyzeResilience, ResilienceReport } from "../sdk/resilience";
 import { Topology } from "../sdk/topology";
+import { AlarmReport, alarmReport } from "./alarms";
 import { CliError } from "./errors";
 import { installFailure } from "./loadFailure";
 import { isSecretStandIn, Project, SECRET, StackSettings } from "./project";
@@ -40,6 +41,8 @@ export interface PlanDocument {
     topology: Topology;
     resilience: ResilienceReport;
     policy: { violations: Violation[] };
+    /** The stack's alarms, and what each single failure of a ready link opens on each cloud. */
+    monitoring: AlarmReport;
 }
 
 export interface StackToPlan {
@@ -85,6 +88,7 @@ export async function planStack({ project, program, settings, references, policy
         topology,
         resilience: analyzeResilience(topology),
         policy: { violations },
+        monitoring: alarmReport(plan.resources, UNKNOWN),
     };
 }
 

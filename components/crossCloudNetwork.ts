@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Bandwidth, PortSpeed, TunnelBandwidth } from "../sdk/bandwidth";
 import { plainArgs } from "../sdk/checks/values";
-import { childInputs, planCrossCloudNetwork } from "../sdk/plans/crossCloudNetwork";
+import { checkMonitoring, dedicatedAwsRegions, planMonitoring, vpnAwsRegions } from "../sdk/monitoring";
+import { childInputs, childNames, planCrossCloudNetwork } from "../sdk/plans/crossCloudNetwork";
 import { SlaTarget } from "../sdk/plans/dedicated";
 import { InitiatedBy, KeyHandoff, StackType } from "../sdk/plans/managedInterconnect";
 import { LinkKind, SlaTier, Topology } from "../sdk/topology";
@@ -9,6 +10,7 @@ import { planAside } from "./addressBook";
 import { DedicatedAttachmentArgs, DedicatedInterconnect, DedicatedPortArgs, RegionRouterArgs } from "./dedicatedInterconnect";
 import { HaVpn } from "./haVpn";
 import { ManagedInterconnect } from "./managedInterconnect";
+import { declareMonitoring, MonitoringArgs, MonitoringSummary, targetsOf } from "./monitoring";
 import { AwsSideArgs, GoogleSideArgs } from "./sides";
 
 export { LinkKind, SlaTier };
@@ -113,6 +115,14 @@ export interface CrossCloudNetworkArgs {
     reservedPrefixes?: string[];
     /** Protects ports, LAGs and managed connections from deletion. Defaults to false. */
     production?: boolean;
+    /**
+     * Alarms on both clouds for the primary and the backup together, from the network's resilience
+     * model against `requirement.bandwidthGbps` (see `MonitoringArgs`; `requiredGbps` does not apply):
+     * on by default. A failure after which the requirement still holds loses redundancy; one after
+     * which it does not, or that cuts the clouds, breaches it, and so does any combination of failures
+     * leaving less than the requirement.
+     */
+    monitoring?: MonitoringArgs;
 }
 
 /**
@@ -137,21 +147,41 @@ export class CrossCloudNetwork extends pulumi.ComponentResource {
     readonly directConnectGatewayId: pulumi.Output<string | undefined>;
     /** What to do before every part of the network can come up, when this run cannot finish it. */
     readonly nextStep: pulumi.Output<string | undefined>;
+    /** The alarms declared on both clouds, the failure groups they watch, the alarm table and what to know about them. */
+    readonly monitoring: pulumi.Output<MonitoringSummary | undefined>;
 
     constructor(name: string, args: CrossCloudNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         // A copy with nulls dropped and anything unserializable refused, before anything reads it.
         args = plainArgs(args);
         // Planned aside: the children place their own sessions when declared, primary first, exactly as here.
         const plan = planAside((space) => planCrossCloudNetwork({ name, ...args }, space));
+        const watch = checkMonitoring(args.monitoring, "monitoring", Bandwidth.fromGbps(args.requirement.bandwidthGbps).mbps);
+        const names = childNames(name);
+        const alarms = watch.enabled ? planMonitoring({
+            name,
+            topology: plan.topology,
+            requirement: { mbps: watch.requiredMbps },
+            awsRegions: {
+                ...(plan.primary.haVpn && vpnAwsRegions(plan.primary.haVpn.topology, args.aws.region)),
+                ...(plan.primary.dedicated && dedicatedAwsRegions(names.primary, plan.primary.dedicated)),
+                ...(plan.backup && vpnAwsRegions(plan.backup.topology, args.aws.region)),
+            },
+            notify: watch.notify,
+        }) : undefined;
         super("interconnect:index:CrossCloudNetwork", name, withSecrets(args), opts);
         const children = childInputs<pulumi.Input<string>>({ name, ...args });
         const parent = { parent: this };
 
+        // The network watches its links as one: its children declare no alarms of their own.
+        const quiet = { monitoring: { enabled: false } };
         const primary =
-            children.haVpn ? new HaVpn(children.haVpn.name, children.haVpn, parent)
-            : children.managed ? new ManagedInterconnect(children.managed.name, children.managed, parent)
-            : new DedicatedInterconnect(children.dedicated!.name, children.dedicated!, parent);
-        if (children.backup) new HaVpn(children.backup.name, children.backup, parent);
+            children.haVpn ? new HaVpn(children.haVpn.name, { ...children.haVpn, ...quiet }, parent)
+            : children.managed ? new ManagedInterconnect(children.managed.name, { ...children.managed, ...quiet }, parent)
+            : new DedicatedInterconnect(children.dedicated!.name, { ...children.dedicated!, ...quiet }, parent);
+        const backup = children.backup && new HaVpn(children.backup.name, { ...children.backup, ...quiet }, parent);
+        this.monitoring = alarms
+            ? declareMonitoring(alarms, targetsOf(primary, ...(backup ? [backup] : [])), args.monitoring?.notify, { parent: this, project: args.google.project })
+            : pulumi.output(undefined);
 
         this.topology = pulumi.output(plan.topology);
         this.slaTier = pulumi.output(plan.resilience.sla.tier);
@@ -168,6 +198,7 @@ export class CrossCloudNetwork extends pulumi.ComponentResource {
             singlePointsOfFailure: this.singlePointsOfFailure,
             directConnectGatewayId: this.directConnectGatewayId,
             nextStep: this.nextStep,
+            monitoring: this.monitoring,
         });
     }
 }

@@ -10,10 +10,12 @@ import { getProjectOutput } from "@pulumi/gcp/organizations/getProject";
 import {
     InitiatedBy, KeyHandoff, ManagedInterconnectPlan, planManagedInterconnect, requireActivationKey, StackType,
 } from "../sdk/plans/managedInterconnect";
+import { checkMonitoring, planMonitoring } from "../sdk/monitoring";
 import { managedNames } from "../sdk/plans/names";
 import { plainArgs } from "../sdk/checks/values";
 import { Topology } from "../sdk/topology";
 import { planInProgramSpace } from "./addressBook";
+import { declareMonitoring, MonitoringArgs, MonitoringSummary, recordTargets } from "./monitoring";
 import { requirePeer } from "./peers";
 import { AwsSideArgs } from "./sides";
 
@@ -80,6 +82,12 @@ export interface ManagedInterconnectArgs {
     google: ManagedGoogleArgs;
     /** Protects both halves from deletion (`protect`, and Google `deletionPolicy: PREVENT`). Defaults to false. */
     production?: boolean;
+    /**
+     * Alarms from the link's resilience model (see `MonitoringArgs`). Neither AWS nor Google publishes
+     * a metric for a managed connection, so none is declared for it alone: `monitoring.warnings` says
+     * so. Behind a CrossCloudNetwork, its backup's alarms are declared.
+     */
+    monitoring?: MonitoringArgs;
 }
 
 /**
@@ -103,11 +111,15 @@ export class ManagedInterconnect extends pulumi.ComponentResource {
     readonly prefixes: pulumi.Output<Topology["prefixes"]>;
     /** What to do, or wait for, before the link can come up: a manual key handoff, the VPC peering. */
     readonly nextStep: pulumi.Output<string | undefined>;
+    /** What can be watched of the link and what cannot: no provider publishes a metric for a managed connection. */
+    readonly monitoring: pulumi.Output<MonitoringSummary | undefined>;
 
     constructor(name: string, args: ManagedInterconnectArgs, opts?: pulumi.ComponentResourceOptions) {
         // A copy with nulls dropped and anything unserializable refused, before anything reads it.
         args = plainArgs(args);
         const { plan } = planInProgramSpace((space) => planManagedInterconnect({ name, ...args }, space));
+        const watch = checkMonitoring(args.monitoring, "monitoring");
+        const alarms = watch.enabled ? planMonitoring({ name, topology: plan.topology, requirement: { mbps: watch.requiredMbps }, awsRegions: {}, notify: watch.notify }) : undefined;
         // An optional peer: only this component needs it, so only this component loads it.
         const { Connection } = requirePeer<typeof interconnect>("@pulumi/aws-native", "@pulumi/aws-native/interconnect", "ManagedInterconnect");
         const { Provider } = requirePeer<typeof awsNativeProvider>("@pulumi/aws-native", "@pulumi/aws-native/provider", "ManagedInterconnect");
@@ -120,6 +132,9 @@ export class ManagedInterconnect extends pulumi.ComponentResource {
         const context: HalfContext = { name, plan, args, Connection, awsNative, directConnectGatewayId, project: googleProject(args.google, children), opts: children };
         const { connection, transport } = plan.initiatedBy === InitiatedBy.Google ? declareGoogleInitiated(context) : declareAwsInitiated(context);
         const peeringNetwork = transport && args.google.network ? declarePeering(context, transport, args.google.network) : undefined;
+
+        recordTargets(this, {});
+        this.monitoring = alarms ? declareMonitoring(alarms, {}, args.monitoring?.notify, { parent: this, project: args.google.project }) : pulumi.output(undefined);
 
         for (const warning of plan.warnings) pulumi.log.warn(warning, this);
         if (plan.nextStep) pulumi.log.warn(plan.nextStep, this);
@@ -140,6 +155,7 @@ export class ManagedInterconnect extends pulumi.ComponentResource {
             directConnectGatewayId: this.directConnectGatewayId,
             prefixes: this.prefixes,
             nextStep: this.nextStep,
+            monitoring: this.monitoring,
         });
     }
 }

@@ -48,6 +48,15 @@ const network = new CrossCloudNetwork("prod", {
     backup: { tunnelBandwidth: TunnelBandwidth.Large },
     linkLocalBlock: "169.254.96.0/19",
     production: true,
+    // Alarms on both clouds (declared by default); a breach of the 20 Gbps pages, in each Region the alarms are in.
+    monitoring: {
+        notify: {
+            requirementBreached: {
+                snsTopicArns: ["arn:aws:sns:us-east-1:111122223333:network-page", "arn:aws:sns:us-east-2:111122223333:network-page"],
+                notificationChannels: ["projects/acme-transit/notificationChannels/1000000000000000002"],
+            },
+        },
+    },
 });
 
 export const slaTier = network.slaTier;

@@ -16,12 +16,15 @@ import {
 import { PACK_ENFORCEMENT_LEVEL, PACK_NAME, PACK_VERSION } from "./pack";
 import { reconcilePolicyConfig, ResolvedPolicyConfig } from "./packConfig";
 import { stackModel } from "./extract";
+import { MonitoringView, monitoringView } from "./extract/monitoring";
 import { policies as packPolicies } from "./rules";
 import { SlaShapeConfig, slaShape, withStackFacts } from "./rules/slaShape";
 import { Topology } from "../sdk/topology";
 
 export { loadPolicyConfig } from "./packConfig";
 export { ENGINE_UNKNOWN, StackRecord } from "./engineView";
+export { AlarmJudge, judgeAlarms, Verdict as AlarmVerdict } from "./extract/alarmJudge";
+export { MonitoringView, ReadAlarm } from "./extract/monitoring";
 
 export interface Violation {
     policy: string;
@@ -84,6 +87,14 @@ export function judgeStack(resources: readonly StackRecord[], config?: PolicyPac
     const facts = resolved.get(slaShape.name)?.properties as SlaShapeConfig | undefined;
     const topology = stackModel(stack()).topology;
     return { ...evaluation, topology: facts ? withStackFacts(topology, facts) : topology };
+}
+
+/**
+ * A stack's alarms and the series its links make the clouds publish, read from its raw resources as
+ * the pack reads them: what `crosscloud plan` tables and the specs evaluate failures against.
+ */
+export function stackMonitoring(resources: readonly StackRecord[], options: Pick<EvaluateOptions, "unknown"> = {}): MonitoringView {
+    return monitoringView(stackModel(stackResources(resources, engineProps(options.unknown))));
 }
 
 function run(resources: readonly StackRecord[], config: PolicyPackConfig | undefined, options: EvaluateOptions) {

@@ -9,3 +9,4 @@ export * from "./sla";
 export * from "./resilience";
 export * from "./preference";
 export * from "./allocation";
+export * from "./monitoring";

@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AddressLedger, CrossCloudNetwork, ErrorCode, fail, NetworkPrefixesArgs, openAddressLedger, PrimaryLinkArgs, RequirementArgs, VpnLinkArgs } from "@crosscloud/interconnect";
+import {
+    AddressLedger, CrossCloudNetwork, ErrorCode, fail, MonitoringArgs, NetworkPrefixesArgs, openAddressLedger, PrimaryLinkArgs, RequirementArgs, VpnLinkArgs,
+} from "@crosscloud/interconnect";
 import type { EnvironmentAllocation } from "./shared";
 
 /** One environment's stack config (`crosscloud:network`): what it needs, not how the shared layer is built. */
@@ -11,6 +13,8 @@ interface EnvironmentNetworkConfig {
     primary: PrimaryLinkArgs;
     backup?: VpnLinkArgs;
     production?: boolean;
+    /** Alarms on both clouds (on unless `enabled: false`), and who hears each severity. */
+    monitoring?: MonitoringArgs;
 }
 
 interface SharedRouter {
@@ -97,6 +101,7 @@ export async function environmentStack() {
         backup: network.backup,
         linkLocalBlock: allocation.linkLocalBlock,
         production: network.production,
+        monitoring: network.monitoring,
     });
 
     // Only values known at plan time: the engine records them as soon as the program ends, the ledger

@@ -29,7 +29,7 @@ export function readyConfig(stack: string, config: Record<string, unknown> = sta
  * Plans one stack of the estate offline, the way `pulumi preview -s <stack>` would run it: with the
  * shared layer's outputs, and the stack's own from its last update (where its address ledger is).
  */
-export function planStack(stack: string, options: { config?: Record<string, unknown>; shared?: Record<string, unknown>; own?: Record<string, unknown> } = {}): Promise<Plan> {
+export function planStack(stack: string, options: { config?: Record<string, unknown>; shared?: Record<string, unknown>; own?: Record<string, unknown>; preview?: boolean } = {}): Promise<Plan> {
     return capture(() => {
         for (const file of Object.keys(require.cache)) {
             if (file.startsWith(stacksDir)) delete require.cache[file];
@@ -44,5 +44,6 @@ export function planStack(stack: string, options: { config?: Record<string, unkn
             ...(options.shared && { [SHARED_STACK]: options.shared }),
             ...(options.own && { [`organization/crosscloud/${stack}`]: options.own }),
         },
+        ...(options.preview && { preview: true }),
     });
 }

@@ -3,7 +3,8 @@
  * capturing 10,000 resources would take minutes, and the pack's cost depends on how many resources
  * and links there are, not on how they were made. An environment is an HA VPN pair, a 99.99%
  * dedicated interconnect and a managed interconnect, on its own Transit Gateway and Cloud Routers,
- * so copies never share a router or gateway and the copies are as valid as the original.
+ * with the components' alarms, so copies never share a router or gateway and the copies are as
+ * valid as the original.
  */
 import { ManagedInterconnect } from "../../components/managedInterconnect";
 import { DedicatedInterconnect } from "../../components/dedicatedInterconnect";
@@ -17,9 +18,10 @@ const TOKEN = "env0000";
 
 export async function captureEnvironment(): Promise<CapturedResource[]> {
     const plan = await capture(() => {
-        new HaVpn(`${TOKEN}-vpn`, haVpnArgs());
+        // With their alarms, as the components declare them by default: the pack judges those too.
+        new HaVpn(`${TOKEN}-vpn`, { ...haVpnArgs(), monitoring: {} });
         const dedicated = dedicatedArgs();
-        new DedicatedInterconnect(`${TOKEN}-cci`, { ...dedicated, aws: { ...dedicated.aws, transitGatewayId: `tgw-${TOKEN}` } });
+        new DedicatedInterconnect(`${TOKEN}-cci`, { ...dedicated, aws: { ...dedicated.aws, transitGatewayId: `tgw-${TOKEN}` }, monitoring: {} });
         new ManagedInterconnect(`${TOKEN}-mi`, {
             bandwidth: "10Gbps",
             aws: { region: "us-east-1", transitGatewayId: `tgw-${TOKEN}`, transitGatewayAsn: 64512, directConnectGatewayAsn: 64604, allowedPrefixes: ["10.12.0.0/16"] },

@@ -1,15 +1,26 @@
 import * as dagre from "@dagrejs/dagre";
-import { Cloud, LinkRole, Topology } from "../../sdk/topology";
+import { Cloud, LinkRole, LinkStage, Topology } from "../../sdk/topology";
 import { endpointLabel, linkLabel } from "./mermaid";
 
 const FONT_SIZE = 12;
 /** Monospace glyphs are ~0.6em wide, which lets us size boxes without measuring text. */
 const CHAR_WIDTH = FONT_SIZE * 0.6;
 const LINE_HEIGHT = FONT_SIZE + 6;
+const UNWATCHED = "#c00";
 const CLUSTERS = [[Cloud.Aws, "AWS", "#ff9900"], [Cloud.Gcp, "Google Cloud", "#4285f4"]] as const;
 
-/** The topology as a standalone SVG, laid out by dagre: AWS on the left, Google on the right, backup links dashed. */
-export function svg(topology: Topology, title: string): string {
+/** How many alarms read a link's series on each cloud. */
+export interface LinkWatch {
+    aws: number;
+    google: number;
+}
+
+/**
+ * The topology as a standalone SVG, laid out by dagre: AWS on the left, Google on the right, backup
+ * links dashed. With `watch`, each ready link's label says how many alarms read it on each cloud,
+ * and a link no alarm reads is drawn red.
+ */
+export function svg(topology: Topology, title: string, watch?: ReadonlyMap<string, LinkWatch>): string {
     const graph = new dagre.graphlib.Graph<dagre.GraphLabel, dagre.NodeLabel, dagre.EdgeLabel>({ multigraph: true, compound: true });
     graph.setGraph({ rankdir: "LR", nodesep: 24, ranksep: 60, edgesep: 12, marginx: 20, marginy: 20 + LINE_HEIGHT * 2 });
     graph.setDefaultEdgeLabel(() => ({}));
@@ -26,8 +37,12 @@ export function svg(topology: Topology, title: string): string {
     for (const link of links) {
         endpoint(link.aws, `${link.aws} (not found)`);
         endpoint(link.gcp, `${link.gcp} (not found)`);
-        const label = linkLabel(link);
-        graph.setEdge(link.aws, link.gcp, { label, width: textWidth(label) + 8, height: LINE_HEIGHT, labelpos: "c", backup: link.role === LinkRole.Backup }, link.id);
+        const watched = watch && link.stage !== LinkStage.Ordered ? watch.get(link.id) ?? { aws: 0, google: 0 } : undefined;
+        const label = `${linkLabel(link)}${watched ? ` · alarms AWS ${watched.aws}, Google ${watched.google}` : ""}`;
+        graph.setEdge(link.aws, link.gcp, {
+            label, width: textWidth(label) + 8, height: LINE_HEIGHT, labelpos: "c", backup: link.role === LinkRole.Backup,
+            unwatched: watched !== undefined && watched.aws + watched.google === 0,
+        }, link.id);
     }
     dagre.layout(graph);
 
@@ -36,6 +51,7 @@ export function svg(topology: Topology, title: string): string {
         `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="ui-monospace, Menlo, Consolas, monospace" font-size="${FONT_SIZE}">`,
         `<rect width="100%" height="100%" fill="white"/>`,
         text(20, 20 + FONT_SIZE, title, `font-weight="bold"`),
+        ...(watch ? [text(20, 20 + FONT_SIZE + LINE_HEIGHT, "alarms: CloudWatch alarms (AWS) and alert policies (Google) reading each ready link; red: none", `fill="#555"`)] : []),
     ];
     for (const [cloud, label, colour] of CLUSTERS) {
         const box = graph.node(cluster(cloud));
@@ -48,7 +64,7 @@ export function svg(topology: Topology, title: string): string {
         const edge = graph.edge(e);
         const points = (edge.points ?? []).map((p) => `${p.x},${p.y}`).join(" ");
         const left = edge.x! - (edge.width ?? 0) / 2;
-        parts.push(`<polyline points="${points}" fill="none" stroke="#555"${edge.backup ? ` stroke-dasharray="6 4"` : ""}/>`);
+        parts.push(`<polyline points="${points}" fill="none" stroke="${edge.unwatched ? UNWATCHED : "#555"}"${edge.backup ? ` stroke-dasharray="6 4"` : ""}/>`);
         parts.push(`<rect x="${left}" y="${edge.y! - LINE_HEIGHT / 2}" width="${edge.width}" height="${LINE_HEIGHT}" fill="white"/>`);
         parts.push(text(left + 4, edge.y! + FONT_SIZE / 3, String(edge.label), `fill="#333"`));
     }

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { PortSpeed } from "../../sdk/bandwidth";
 import { SlaTarget } from "../../sdk/plans/dedicated";
 import { LinkRole } from "../../sdk/topology";
+import { MonitoringArgs } from "../monitoring";
 import { AwsSideArgs, GoogleSideArgs } from "../sides";
 
 /** One Cross-Cloud Interconnect port: a Google interconnect and the AWS LAG at the other end of its cross-connect. */
@@ -104,4 +105,10 @@ export interface DedicatedInterconnectArgs {
     linkLocalBlock?: string;
     /** Link-local prefixes already in use on the same Cloud Routers, never allocated here. */
     reservedPrefixes?: string[];
+    /**
+     * Alarms on both clouds from the link's resilience model (see `MonitoringArgs`), for the ports
+     * that are ready: on by default. Losing a port, device, location or metro loses redundancy while
+     * what survives meets `requiredGbps` (or, without it, while any attachment survives).
+     */
+    monitoring?: MonitoringArgs;
 }

@@ -28,6 +28,8 @@ export interface GoogleHalf {
     routers: Record<string, pulumi.Input<string>>;
     /** VLAN attachments by attachment key: ready ports' only. */
     attachments: Record<string, compute.InterconnectAttachment>;
+    /** The BGP peer over each attachment, by attachment key. */
+    peers: Record<string, compute.RouterPeer>;
     slaBlockers: pulumi.Output<GoogleSlaBlocker[]>;
 }
 
@@ -62,6 +64,7 @@ export function declareGoogle(
     }, { parent }).name]));
 
     const ready = plan.attachments.filter((a) => a.stage === LinkStage.Ready);
+    const peers: Record<string, compute.RouterPeer> = {};
     const attachments = Object.fromEntries(ready.map((a) => {
         const router = routers[a.region];
         const attachment = new compute.InterconnectAttachment(names.attachment(a.key), {
@@ -84,7 +87,7 @@ export function declareGoogle(
             interconnectAttachment: attachment.name,
             ipRange: attachment.cloudRouterIpAddress,
         }, { parent });
-        new compute.RouterPeer(names.peer(a.key), {
+        peers[a.key] = new compute.RouterPeer(names.peer(a.key), {
             router,
             region: a.region,
             project,
@@ -102,7 +105,7 @@ export function declareGoogle(
     }));
 
     const readyPorts = plan.ports.filter((p) => p.stage === LinkStage.Ready);
-    if (readyPorts.length === 0) return { ports, portLinks, routers, attachments, slaBlockers: pulumi.output([]) };
+    if (readyPorts.length === 0) return { ports, portLinks, routers, attachments, peers, slaBlockers: pulumi.output([]) };
     const interconnectGroup = new compute.InterconnectGroup(names.interconnectGroup, {
         intent: { topologyCapability: plan.googleSlaIntent },
         interconnects: readyPorts.map((p) => ({ name: p.key, interconnect: portLinks[p.key] })),
@@ -114,7 +117,7 @@ export function declareGoogle(
         project,
     }, { parent });
 
-    return { ports, portLinks, routers, attachments, slaBlockers: slaBlockers(interconnectGroup, attachmentGroup) };
+    return { ports, portLinks, routers, attachments, peers, slaBlockers: slaBlockers(interconnectGroup, attachmentGroup) };
 }
 
 function existingRouter(args: DedicatedInterconnectArgs, region: string): pulumi.Input<string> | undefined {

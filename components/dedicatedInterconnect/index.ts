@@ -2,9 +2,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { RandomPassword } from "@pulumi/random";
 import { plainArgs } from "../../sdk/checks/values";
 import { MD5_KEY_LENGTH, planDedicatedInterconnect, SlaTarget } from "../../sdk/plans/dedicated";
+import { checkMonitoring, dedicatedAwsRegions, planMonitoring, RefKind } from "../../sdk/monitoring";
 import { dedicatedNames } from "../../sdk/plans/names";
 import { LinkStage, SlaTier, Topology } from "../../sdk/topology";
 import { planInProgramSpace } from "../addressBook";
+import { declareMonitoring, MetricTargets, MonitoringSummary, recordTargets } from "../monitoring";
 import { DedicatedInterconnectArgs } from "./args";
 import { declareAws } from "./aws";
 import { declareGoogle } from "./google";
@@ -39,11 +41,17 @@ export class DedicatedInterconnect extends pulumi.ComponentResource {
     readonly transitGatewayId: pulumi.Output<string>;
     /** What to do for each port still ordered (LOA-CFA, cross-connect, what to wait for); undefined once all are ready. */
     readonly nextStep: pulumi.Output<string | undefined>;
+    /** The alarms declared on both clouds, the failure groups they watch, the alarm table and what to know about them. */
+    readonly monitoring: pulumi.Output<MonitoringSummary | undefined>;
 
     constructor(name: string, args: DedicatedInterconnectArgs, opts?: pulumi.ComponentResourceOptions) {
         // A copy with nulls dropped and anything unserializable refused, before anything reads it.
         args = plainArgs(args);
         const { plan, notes } = planInProgramSpace((space) => planDedicatedInterconnect({ name, ...args }, space));
+        const watch = checkMonitoring(args.monitoring, "monitoring");
+        const alarms = watch.enabled ? planMonitoring({
+            name, topology: plan.topology, requirement: { mbps: watch.requiredMbps }, awsRegions: dedicatedAwsRegions(name, plan), notify: watch.notify,
+        }) : undefined;
         super("interconnect:index:DedicatedInterconnect", name, args, opts);
         for (const note of notes) pulumi.log.warn(note, this);
 
@@ -57,6 +65,18 @@ export class DedicatedInterconnect extends pulumi.ComponentResource {
         const aws = declareAws(name, args, plan, google.attachments, md5Keys, this);
 
         if (plan.nextStep) pulumi.log.warn(plan.nextStep, this);
+
+        const names = dedicatedNames(name);
+        const portOf = (key: string) => plan.attachments.find((a) => a.key === key)!.port;
+        const targets: MetricTargets = {
+            [RefKind.AwsPortConnectionId]: Object.fromEntries(plan.ports.map((p) => [names.port(p.key), aws.connections[p.key].id])),
+            [RefKind.GcpInterconnectName]: Object.fromEntries(plan.ports.map((p) => [names.port(p.key), google.ports[p.key].name])),
+            [RefKind.AwsVifConnectionId]: Object.fromEntries(ready.map((a) => [names.attachment(a.key), aws.lags[portOf(a.key)].id])),
+            [RefKind.AwsVifId]: Object.fromEntries(ready.map((a) => [names.attachment(a.key), aws.vifs[a.key].id])),
+            [RefKind.GcpPeerName]: Object.fromEntries(ready.map((a) => [names.attachment(a.key), google.peers[a.key].name])),
+        };
+        recordTargets(this, targets);
+        this.monitoring = alarms ? declareMonitoring(alarms, targets, args.monitoring?.notify, { parent: this, project: args.google.project }) : pulumi.output(undefined);
 
         this.topology = pulumi.output(plan.topology);
         this.slaTier = pulumi.output(plan.earned);
@@ -75,6 +95,7 @@ export class DedicatedInterconnect extends pulumi.ComponentResource {
             directConnectGatewayId: this.directConnectGatewayId,
             transitGatewayId: this.transitGatewayId,
             nextStep: this.nextStep,
+            monitoring: this.monitoring,
         });
     }
 }

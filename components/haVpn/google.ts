@@ -6,6 +6,12 @@ import { MATCH_EVERY_ROUTE, setMed } from "../../sdk/preference";
 import { GoogleSideArgs } from "../sides";
 import { AwsTunnelEnd } from "./aws";
 
+/** A Google tunnel and the BGP peer that runs over it. */
+export interface GoogleTunnel {
+    tunnel: compute.VPNTunnel;
+    peer: compute.RouterPeer;
+}
+
 export interface GoogleGateway {
     gateway: compute.HaVpnGateway;
     /** The public addresses of HA VPN interfaces 0 and 1. */
@@ -40,7 +46,7 @@ export function declareGoogleTunnels(
     awsTunnels: AwsTunnelEnd[],
     keys: pulumi.Output<string>[],
     opts: pulumi.CustomResourceOptions,
-): compute.VPNTunnel[] {
+): GoogleTunnel[] {
     const { region, project } = google;
     const names = haVpnNames(name);
     const router = side.routerName;
@@ -70,7 +76,7 @@ export function declareGoogleTunnels(
             vpnTunnel: tunnel.name,
             ipRange: pulumi.interpolate`${aws.customerInsideAddress}/30`,
         }, opts);
-        new compute.RouterPeer(names.peer(spec.index), {
+        const peer = new compute.RouterPeer(names.peer(spec.index), {
             region, project, router,
             interface: routerInterface.name,
             peerIpAddress: aws.insideAddress,
@@ -80,6 +86,6 @@ export function declareGoogleTunnels(
             advertisedIpRanges: plan.advertisedPrefixes.map((range) => ({ range })),
             ...(importPolicy && { importPolicies: [importPolicy.name] }),
         }, opts);
-        return tunnel;
+        return { tunnel, peer };
     });
 }

@@ -4,8 +4,10 @@ import { TunnelBandwidth } from "../../sdk/bandwidth";
 import { plainArgs } from "../../sdk/checks/values";
 import { awsPresharedKey, planHaVpn, PSK_LENGTH, PSK_SPECIALS } from "../../sdk/plans/haVpn";
 import { haVpnNames } from "../../sdk/plans/names";
+import { checkMonitoring, planMonitoring, RefKind, vpnAwsRegions } from "../../sdk/monitoring";
 import { LinkRole, Topology } from "../../sdk/topology";
 import { planInProgramSpace } from "../addressBook";
+import { declareMonitoring, MetricTargets, MonitoringArgs, MonitoringSummary, recordTargets } from "../monitoring";
 import { GoogleSideArgs } from "../sides";
 import { declareAws, HaVpnAwsArgs } from "./aws";
 import { declareGoogleGateway, declareGoogleTunnels } from "./google";
@@ -50,6 +52,12 @@ export interface HaVpnArgs {
      * the router's BGP identifier range): never allocated, and no inside CIDR may overlap them.
      */
     reservedPrefixes?: string[];
+    /**
+     * Alarms on both clouds from the link's resilience model (see `MonitoringArgs`): on by default;
+     * a tunnel's or a connection's failure loses redundancy, losing all four tunnels (their Cloud
+     * Router, their region) breaches the requirement, `requiredGbps` when given.
+     */
+    monitoring?: MonitoringArgs;
 }
 
 /** One tunnel as both clouds see it, without its key. */
@@ -89,11 +97,17 @@ export class HaVpn extends pulumi.ComponentResource {
     public readonly googleGatewayAddresses: pulumi.Output<string[]>;
     /** Public addresses of the four AWS tunnels, in tunnel order (the peer gateway's interfaces). */
     public readonly awsTunnelAddresses: pulumi.Output<string[]>;
+    /** The alarms declared on both clouds, the failure groups they watch, the alarm table and what to know about them. */
+    public readonly monitoring: pulumi.Output<MonitoringSummary | undefined>;
 
     constructor(name: string, args: HaVpnArgs, opts?: pulumi.ComponentResourceOptions) {
         // A copy with nulls dropped and anything unserializable refused, before anything reads it.
         args = plainArgs(args);
         const { plan, notes } = planInProgramSpace((space) => planHaVpn({ name, ...args }, space));
+        const watch = checkMonitoring(args.monitoring, "monitoring");
+        const alarms = watch.enabled ? planMonitoring({
+            name, topology: plan.topology, requirement: { mbps: watch.requiredMbps }, awsRegions: vpnAwsRegions(plan.topology, args.aws.region), notify: watch.notify,
+        }) : undefined;
         super("interconnect:index:HaVpn", name, args, opts);
         const children = { parent: this };
         for (const note of notes) pulumi.log.warn(note, this);
@@ -103,11 +117,21 @@ export class HaVpn extends pulumi.ComponentResource {
         const aws = declareAws(name, plan, args.aws, google.addresses, keys, children);
         const tunnels = declareGoogleTunnels(name, plan, args.google, google, aws, keys, children);
 
+        const names = haVpnNames(name);
+        const targets: MetricTargets = {
+            [RefKind.AwsVpnId]: Object.fromEntries(plan.tunnels.map((t) => [names.vpnConnection(t.awsConnection), aws[t.index].connectionId])),
+            [RefKind.AwsTunnelIp]: Object.fromEntries(plan.tunnels.map((t) => [names.tunnel(t.index), aws[t.index].outsideAddress])),
+            [RefKind.GcpTunnelName]: Object.fromEntries(plan.tunnels.map((t) => [names.tunnel(t.index), tunnels[t.index].tunnel.name])),
+            [RefKind.GcpPeerName]: Object.fromEntries(plan.tunnels.map((t) => [names.tunnel(t.index), tunnels[t.index].peer.name])),
+        };
+        recordTargets(this, targets);
+        this.monitoring = alarms ? declareMonitoring(alarms, targets, args.monitoring?.notify, { parent: this, project: args.google.project }) : pulumi.output(undefined);
+
         this.topology = pulumi.output(plan.topology);
         this.googleGatewayAddresses = pulumi.all(google.addresses);
         this.awsTunnelAddresses = pulumi.all(aws.map((t) => t.outsideAddress));
         this.tunnels = pulumi.all(plan.tunnels.map((spec) => pulumi.output({
-            name: tunnels[spec.index].name,
+            name: tunnels[spec.index].tunnel.name,
             haVpnInterface: spec.haInterface,
             awsVpnConnectionId: aws[spec.index].connectionId,
             awsTunnel: spec.awsTunnel,
@@ -122,6 +146,7 @@ export class HaVpn extends pulumi.ComponentResource {
             tunnels: this.tunnels,
             googleGatewayAddresses: this.googleGatewayAddresses,
             awsTunnelAddresses: this.awsTunnelAddresses,
+            monitoring: this.monitoring,
         });
     }
 }

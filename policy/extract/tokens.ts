@@ -24,5 +24,7 @@ export const T = {
     awsDxGatewayAssociation: "aws:directconnect/gatewayAssociation:GatewayAssociation",
     awsTransitVif: "aws:directconnect/transitVirtualInterface:TransitVirtualInterface",
     awsInterconnectConnection: "aws-native:interconnect:Connection",
+    awsMetricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+    gcpAlertPolicy: "gcp:monitoring/alertPolicy:AlertPolicy",
 } as const;
 

@@ -5,6 +5,7 @@ import { bandwidth } from "./bandwidth";
 import { interconnectBfd } from "./bfd";
 import { bgpHygiene } from "./bgpHygiene";
 import { encryption } from "./encryption";
+import { failureDomainsWatched } from "./failureDomainsWatched";
 import { haVpnComplete } from "./haVpnComplete";
 import { managedBandwidthOwner } from "./managedBandwidthOwner";
 import { managedDuplicate } from "./managedDuplicate";
@@ -15,7 +16,7 @@ import { slaShape } from "./slaShape";
 import { transportQuota } from "./transportQuota";
 
 export {
-    addressing, backupPreference, bandwidth, bgpHygiene, encryption, haVpnComplete, interconnectBfd, managedBandwidthOwner, managedDuplicate,
+    addressing, backupPreference, bandwidth, bgpHygiene, encryption, failureDomainsWatched, haVpnComplete, interconnectBfd, managedBandwidthOwner, managedDuplicate,
     pairParity, protection, routeLimits, slaShape, transportQuota,
 };
 
@@ -35,4 +36,5 @@ export const policies: Policies = [
     backupPreference,
     routeLimits,
     protection,
+    failureDomainsWatched,
 ];

@@ -121,16 +121,28 @@ describe("crosscloud CLI", function () {
         });
 
         it("shows each stack's resources, topology, resilience and policy verdicts", () => {
-            for (const section of [/^resources: \d+ resources to create$/m, /^```mermaid\nflowchart LR$/m, /^resilience:\n {2}(\d+ Gbps in total|no cross-cloud links found)/m, /^policy:\n {2}(passed|\d+ mandatory)/m]) {
+            for (const section of [
+                /^resources: \d+ resources to create$/m, /^```mermaid\nflowchart LR$/m, /^resilience:\n {2}(\d+ Gbps in total|no cross-cloud links found)/m,
+                /^alarms \(each single failure of a ready link → what opens on each cloud → declared severity\):\n {2}\d+ alarms?: \d+ CloudWatch, \d+ Cloud Monitoring$/m,
+                /^policy:\n {2}(passed|\d+ mandatory)/m,
+            ]) {
                 assert.equal(run.stdout.match(new RegExp(section, "gm"))?.length, ESTATE_STACKS.length, String(section));
             }
             assert.match(run.stdout, /single failure +links cut +surviving Gbps/);
+            // prod as committed: only its HA VPN is ready, and each failure of it opens an alarm on both clouds.
+            assert.match(run.stdout, /^ {2}tunnel prod-backup-tunnel-0 +requirement-breached +prod-alarm-tunnels-prod-backup-vpn-0 \+1 +prod-alert-tunnel-prod-backup-tunnel-0 \+1$/m);
+            assert.match(run.stdout, /^ {2}10 of 10 single failures open an alarm$/m);
         });
 
         it("writes a topology SVG per stack", () => {
             for (const stack of ESTATE_STACKS) {
                 assert.match(fs.readFileSync(path.join(svgDir, `crosscloud-${stack}.svg`), "utf8"), /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
             }
+            // Each ready link says how many alarms read it on each cloud; an ordered one says nothing yet.
+            const prod = fs.readFileSync(path.join(svgDir, "crosscloud-prod.svg"), "utf8");
+            assert.match(prod, />prod-backup-tunnel-0: ha-vpn backup, 3 Gbps · alarms AWS 4, Google 4</);
+            assert.doesNotMatch(prod, /prod-primary-port-iad-1[^<]*alarms/);
+            assert.doesNotMatch(prod, /stroke="#c00"/, "no link goes unwatched");
         });
     });
 
@@ -174,7 +186,7 @@ describe("crosscloud CLI", function () {
 
         it("exits 1 on a mandatory violation, and stdout holds only the plan document", () => {
             assert.equal(run.status, 1, run.stderr);
-            assert.deepEqual(Object.keys(plan), ["stack", "config", "outputs", "resources", "topology", "resilience", "policy"]);
+            assert.deepEqual(Object.keys(plan), ["stack", "config", "outputs", "resources", "topology", "resilience", "policy", "monitoring"]);
             assert.equal(plan.stack, "dev");
         });
 
@@ -213,6 +225,16 @@ describe("crosscloud CLI", function () {
             assert.equal(connectionDown.survivingMbps, 2500, "the two tunnels survive");
             // With the managed connection gone, the tunnels carry the traffic both ways.
             assert.deepEqual(connectionDown.carriers, { awsToGoogle: ["dev-havpn"], googleToAws: ["dev-havpn"] });
+        });
+
+        it("tells which failures no alarm of the program watches, and which no metric can", () => {
+            const monitoring = plan.monitoring as { alarms: unknown[]; failures: { failure: string; status: string; aws: string[]; google: string[] }[] };
+            assert.deepEqual(monitoring.alarms, []);
+            const status = Object.fromEntries(monitoring.failures.map((f) => [f.failure, f.status]));
+            assert.equal(status["managedConnection dev-connection"], "no metric");
+            assert.equal(status["tunnel dev-tunnel-0"], "unwatched");
+            const { violations } = plan.policy as { violations: { policy: string; message: string }[] };
+            assert.ok(violations.some((v) => v.policy === "failure-domains-watched" && /No CloudWatch alarm or alert policy watches the stack's links/.test(v.message)));
         });
 
         it("reports the policy verdicts", () => {

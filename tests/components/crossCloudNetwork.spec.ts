@@ -22,6 +22,15 @@ const T = {
     peer: "gcp:compute/routerPeer:RouterPeer",
 } as const;
 
+const ALARM_TYPES = ["aws:cloudwatch/metricAlarm:MetricAlarm", "gcp:monitoring/alertPolicy:AlertPolicy"];
+
+/** The network's children apart from its alarms, which it declares itself for both links (named `<network>-alarm-…`, `<network>-alert-…`). */
+function components(plan: Plan, net: CapturedResource): CapturedResource[] {
+    const children = plan.childrenOf(net);
+    for (const alarm of children.filter((c) => ALARM_TYPES.includes(c.type))) assert.match(alarm.name, new RegExp(`^${net.name}-(alarm|alert)-`));
+    return children.filter((c) => !ALARM_TYPES.includes(c.type));
+}
+
 const CHILD_TYPE: Record<LinkKind, string> = { [LinkKind.HaVpn]: T.haVpn, [LinkKind.Managed]: T.managed, [LinkKind.Dedicated]: T.dedicated };
 
 /** Declares the network `input` describes, as a program would: its name, then its args. */
@@ -68,9 +77,10 @@ describe("CrossCloudNetwork", () => {
                 assert.equal(net.type, T.network);
                 assert.equal(plan.byUrn(net.parent!).type, T.stack);
                 const expected = [["env-primary", CHILD_TYPE[n.primary.kind]], ...(n.backup ? [["env-backup", T.haVpn]] : [])];
-                assert.deepEqual(plan.childrenOf(net).map((c) => [c.name, c.type]).sort(), expected.sort());
-                // Everything else hangs off one of them, named after it.
+                assert.deepEqual(components(plan, net).map((c) => [c.name, c.type]).sort(), expected.sort());
+                // Everything else hangs off one of them, named after it; the children declare no alarms of their own.
                 const rest = plan.resources.filter((r) => ![T.stack, T.network].includes(r.type as never) && r.parent !== net.urn);
+                assert.ok(rest.every((r) => !ALARM_TYPES.includes(r.type)), "the network watches its links as one");
                 assert.ok(rest.length > 0);
                 for (const r of rest) {
                     const child = ancestry(plan, r).find((a) => a.parent === net.urn);
@@ -190,7 +200,7 @@ describe("CrossCloudNetwork", () => {
                 assert.equal(thrown, undefined);
                 const net = plan.named(input.name);
                 const expected = [`${input.name}-primary`, ...(input.backup ? [`${input.name}-backup`] : [])];
-                assert.deepEqual(plan.childrenOf(net).map((c) => c.name).sort(), expected.sort());
+                assert.deepEqual(components(plan, net).map((c) => c.name).sort(), expected.sort());
                 assert.equal(plan.named(`${input.name}-primary`).type, CHILD_TYPE[input.primary.kind]);
                 assert.ok(plan.resources.some((r) => r.custom && ancestry(plan, r).includes(net)), "cloud resources under the network");
                 declared++;

@@ -97,7 +97,7 @@ describe("DedicatedInterconnect", () => {
                 const component = plan.named("cci");
                 for (const child of plan.resources.filter((r) => r.type !== "pulumi:pulumi:Stack" && r !== component)) {
                     assert.equal(child.parent, component.urn, child.name);
-                    assert.match(child.name, /^cci-(port|connection|lag|router|attachment|interface|peer|md5|vif|dx-gateway|association|transit-gateway|interconnect-group|attachment-group)(-|$)/);
+                    assert.match(child.name, /^cci-(port|connection|lag|router|attachment|interface|peer|md5|vif|dx-gateway|association|transit-gateway|interconnect-group|attachment-group|alarm|alert)(-|$)/);
                 }
             });
 
@@ -290,7 +290,12 @@ describe("DedicatedInterconnect", () => {
             const ordered = await declare(fourNines((a) => { for (const p of Object.values(a.ports)) p.ready = undefined; }));
             const one = await declare(fourNines((a) => { for (const [key, p] of Object.entries(a.ports)) p.ready = key === "iad-1"; }));
             const added = one.resources.filter((r) => !ordered.resources.some((o) => o.urn === r.urn)).map((r) => r.name).sort();
-            assert.deepEqual(added, ["cci-attachment-east-a", "cci-attachment-group", "cci-interconnect-group", "cci-interface-east-a", "cci-md5-east-a", "cci-peer-east-a", "cci-vif-east-a"]);
+            // Its alarms come with it: the port's own on both clouds, its early warnings, the capacity, its region's routes.
+            assert.deepEqual(added, [
+                "cci-alarm-capacity", "cci-alarm-errors-cci-port-iad-1", "cci-alarm-port-cci-port-iad-1",
+                "cci-alert-capacity", "cci-alert-light-cci-port-iad-1", "cci-alert-port-cci-port-iad-1", "cci-alert-routes-us-east4",
+                "cci-attachment-east-a", "cci-attachment-group", "cci-interconnect-group", "cci-interface-east-a", "cci-md5-east-a", "cci-peer-east-a", "cci-vif-east-a",
+            ]);
             for (const r of ordered.resources.filter((r) => r.custom)) assert.deepEqual(one.resources.find((o) => o.urn === r.urn)?.inputs, r.inputs, r.name);
             assert.deepEqual((one.named("cci-interconnect-group").inputs.interconnects as { name: string }[]).map((i) => i.name), ["iad-1"]);
         });

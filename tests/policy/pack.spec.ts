@@ -19,7 +19,7 @@ function effectiveLevels(env: string): Record<string, EnforcementLevel> {
 }
 
 describe("the policy pack", () => {
-    it("holds fourteen rules, each with a description, a default level and a config schema with defaults", () => {
+    it("holds fifteen rules, each with a description, a default level and a config schema with defaults", () => {
         // Mandatory only where a provider requires it or it is a known cause of outage or exposure (see README).
         assert.deepEqual(Object.fromEntries(policies.map((p) => [p.name, p.enforcementLevel])), {
             "ha-vpn-complete": "advisory",
@@ -36,6 +36,7 @@ describe("the policy pack", () => {
             "backup-route-preference": "mandatory",
             "route-limits": "mandatory",
             "protect-paid-connections": "advisory",
+            "failure-domains-watched": "advisory",
         });
         for (const p of policies) {
             assert.ok(p.description.length > 40, p.name);

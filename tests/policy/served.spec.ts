@@ -73,7 +73,8 @@ describe("the pack served as the Pulumi CLI runs it", function () {
             .set("mi-connection", { bandwidth: "10Gbps" })
             .set("ded-vif-3", { bgpAuthKey: "another-key" })
             .set("ded-vpc", { routingMode: "REGIONAL" })
-            .protect("ded-lag-0", false);
+            .protect("ded-lag-0", false)
+            .set("vpn-tunnels-down-0", { comparisonOperator: "LessThanOrEqualToThreshold" });
         addHaVpn(s, "vpn2", { block: 40 });
         s.add("gcp:networkconnectivity/transport:Transport", "mi-twin", { ...s.get("mi-transport").props, name: "mi-twin" }, { protect: true });
         const config = { ...PROD, "cross-cloud-bandwidth": { minimumGbps: 100, survivesSingleFailure: true } };

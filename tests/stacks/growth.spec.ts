@@ -3,7 +3,7 @@ import * as ipaddr from "ipaddr.js";
 import { Prefix } from "../../sdk/prefix";
 import { SlaTier, Topology } from "../../sdk/topology";
 import { CapturedResource, Plan } from "../../offline";
-import { comparedInputs, REPLACED_WHEN_CHANGED, replacements } from "./replacements";
+import { ALARM_TYPES, comparedInputs, REPLACED_WHEN_CHANGED, replacements } from "./replacements";
 import { ENVIRONMENTS, planStack, readyConfig, stackConfig } from "../../bench/workloads/estate";
 import { CrossCloudError, ErrorCode } from "@crosscloud/interconnect";
 import { Estate, extension, ofExtension, qaConfig } from "./estateModel";
@@ -303,18 +303,26 @@ describe("a port moving from ordered to ready", () => {
         const [ordered, one] = plans;
         const added = [...names(one)].filter((n) => !names(ordered).has(n)).sort();
         assert.deepEqual(added, [
+            // Its alarms: the port's on both clouds and its early warnings; Google now counts two bandwidths for the capacity.
+            "prod-alarm-errors-prod-primary-port-iad-1", "prod-alarm-port-prod-primary-port-iad-1", "prod-alert-capacity-1",
+            "prod-alert-light-prod-primary-port-iad-1", "prod-alert-port-prod-primary-port-iad-1",
             "prod-primary-attachment-east-a", "prod-primary-attachment-group", "prod-primary-interconnect-group", "prod-primary-interface-east-a",
             "prod-primary-md5-east-a", "prod-primary-peer-east-a", "prod-primary-vif-east-a",
         ]);
         assert.deepEqual(replacements(ordered, one), []);
-        // Nothing else changes at all: the other ports, their LAGs, the gateway and the backup keep every input.
-        for (const r of ordered.resources.filter((x) => x.custom)) assert.deepEqual(one.resources.find((x) => x.urn === r.urn)?.inputs, r.inputs, r.name);
+        // Nothing else changes at all: the other ports, their LAGs, the gateway and the backup keep every input. The
+        // alarms change in place: what survives each failure, and so its severity, follows the links that are ready.
+        for (const r of ordered.resources.filter((x) => x.custom && !ALARM_TYPES.includes(x.type))) assert.deepEqual(one.resources.find((x) => x.urn === r.urn)?.inputs, r.inputs, r.name);
     });
 
     it("moves the next port on the same way, the groups taking it in place", () => {
         const [, one, two] = plans;
         const added = [...names(two)].filter((n) => !names(one).has(n)).sort();
-        assert.deepEqual(added, ["prod-primary-attachment-central-a", "prod-primary-interface-central-a", "prod-primary-md5-central-a", "prod-primary-peer-central-a", "prod-primary-vif-central-a"]);
+        assert.deepEqual(added, [
+            "prod-alarm-errors-prod-primary-port-ord-1", "prod-alarm-port-prod-primary-port-ord-1", "prod-alert-light-prod-primary-port-ord-1",
+            "prod-alert-port-prod-primary-port-ord-1", "prod-alert-routes-us-central1",
+            "prod-primary-attachment-central-a", "prod-primary-interface-central-a", "prod-primary-md5-central-a", "prod-primary-peer-central-a", "prod-primary-vif-central-a",
+        ]);
         assert.deepEqual(replacements(one, two), []);
         const members = (plan: Plan) => (plan.named("prod-primary-interconnect-group").inputs.interconnects as { name: string }[]).map((i) => i.name);
         assert.deepEqual([members(one), members(two)], [["iad-1"], ["iad-1", "ord-1"]]);

@@ -53,6 +53,10 @@ export const REPLACED_WHEN_CHANGED: Readonly<Record<string, readonly string[]>> 
     "pulumi:providers:aws-native": ["region"],
     "gcp:networkconnectivity/transport:Transport": ["name", "project", "region", "remoteProfile", "network", "hub", "bandwidth", "providedActivationKey", "remoteAccountId"],
     "gcp:compute/networkPeering:NetworkPeering": ["name", "network", "peerNetwork"],
+    // Alarms: a CloudWatch alarm is its name in its region; an alert policy only its project replaces, which the estate
+    // leaves to the provider. Everything else about them changes in place.
+    "aws:cloudwatch/metricAlarm:MetricAlarm": ["name", "region"],
+    "gcp:monitoring/alertPolicy:AlertPolicy": [],
 };
 
 /**
@@ -60,12 +64,17 @@ export const REPLACED_WHEN_CHANGED: Readonly<Record<string, readonly string[]>> 
  * between what exists (a plan, or the resources a partial update left) and the next plan of one
  * stack. `removed` names the resources the change meant to delete.
  */
+export const ALARM_TYPES = ["aws:cloudwatch/metricAlarm:MetricAlarm", "gcp:monitoring/alertPolicy:AlertPolicy"];
+
 export function replacements(before: Plan | Iterable<CapturedResource>, after: Plan, removed: (name: string) => boolean = () => false): string[] {
     const found: string[] = [];
     const existing = before instanceof Plan ? before.resources : [...before];
     const next = new Map(after.resources.map((r) => [r.urn, r]));
     for (const old of existing) {
         const now = next.get(old.urn);
+        // An alarm follows the plan: one cloud's may give way to the other's when it can no longer express it
+        // (a capacity over two AWS regions), and deleting an alarm cuts no link.
+        if (!now && ALARM_TYPES.includes(old.type)) continue;
         if (!now) {
             if (!removed(old.name)) found.push(`${old.urn} is gone`);
             continue;

@@ -11,6 +11,10 @@
  *   it has (SHA1, DH group 2 and IKEv1 included: EC2 VpnTunnelOptionsSpecification defaults), and
  *   Google's AWS guide warns that the many AWS transform sets make the IKE payload too large and
  *   tunnels fail to rekey; it asks for IKEv2 with a single set of transforms.
+ * - failure-domains-watched: advisory. The configuration declares no CloudWatch alarm and no
+ *   Cloud Monitoring alert policy; neither cloud alarms on a VPN by itself (AWS's VPN guide and
+ *   Google's Cloud VPN monitoring page both leave creating them to the user), so no failure of its
+ *   tunnels would be noticed.
  * - everything else: pass. Sharing one secret across tunnels is allowed by both clouds; AWS-chosen
  *   inside CIDRs avoid the reserved ranges by construction; the VGW speaks its own ASN (64512 here)
  *   and Google's router 65010; 4 tunnels on 2 interfaces and 2 connections is the 99.99% shape.
@@ -25,7 +29,7 @@ const SECRET = "cff.recipe.shared.secret";
 export const cffRecipeVpnAws: CorpusProgram = {
     name: "cff-recipe-vpn-aws-gcp",
     source: "GoogleCloudPlatform/cloud-foundation-fabric: modules/net-vpn-ha/recipe-vpn-aws-gcp",
-    expected: { "encryption-in-transit": "mandatory" },
+    expected: { "encryption-in-transit": "mandatory", "failure-domains-watched": "advisory" },
     program: () => {
         const region = "europe-west1";
         const vpc = new ec2.Vpc("aws-vpc", { cidrBlock: "10.0.0.0/16" });

@@ -46,7 +46,13 @@ export interface DedicatedOptions {
     protect: boolean;
 }
 
-export function dedicatedInterconnect(name: string, o: DedicatedOptions): void {
+/** What AWS names per port: the LAG and the transit VIF on it (the dimensions of its Direct Connect metrics). */
+export interface AwsPortSide {
+    lag: directconnect.LinkAggregationGroup;
+    vif: directconnect.TransitVirtualInterface;
+}
+
+export function dedicatedInterconnect(name: string, o: DedicatedOptions): AwsPortSide[] {
     const network = new compute.Network(`${name}-vpc`, { autoCreateSubnetworks: false, routingMode: o.routingMode });
     const routers = new Map<string, compute.Router>();
     for (const region of new Set(o.ports.map((p) => p.region))) {
@@ -59,7 +65,7 @@ export function dedicatedInterconnect(name: string, o: DedicatedOptions): void {
     new directconnect.GatewayAssociation(`${name}-dxgw-tgw`, {
         dxGatewayId: dxGateway.id, associatedGatewayId: transitGateway.id, allowedPrefixes: o.allowedPrefixes,
     });
-    o.ports.forEach((port, i) => {
+    return o.ports.map((port, i) => {
         const router = routers.get(port.region)!;
         const interconnect = new compute.Interconnect(`${name}-port-${i}`, {
             interconnectType: "DEDICATED",
@@ -102,7 +108,7 @@ export function dedicatedInterconnect(name: string, o: DedicatedOptions): void {
             ...(o.bfd && { bfd: { sessionInitializationMode: "ACTIVE" } }),
             ...(o.advertisedRanges && { advertiseMode: "CUSTOM", advertisedIpRanges: o.advertisedRanges.map((range) => ({ range })) }),
         });
-        new directconnect.TransitVirtualInterface(`${name}-vif-${i}`, {
+        const vif = new directconnect.TransitVirtualInterface(`${name}-vif-${i}`, {
             name: `${name}-vif-${i}`,
             connectionId: lag.id,
             dxGatewayId: dxGateway.id,
@@ -114,6 +120,7 @@ export function dedicatedInterconnect(name: string, o: DedicatedOptions): void {
             bgpAuthKey: md5Key,
             mtu: 1500,
         });
+        return { lag, vif };
     });
 }
 

@@ -1,3 +1,4 @@
+import { awsVpnBothTunnelsAlarm, awsVpnEachTunnelAlarm, cciWatched } from "./alarmPrograms";
 import { cffRecipeVpnAws } from "./cffRecipeVpnAws";
 import { cciLearnedRouteQuota, cciMd5OneSided, cciSelfLinkLagSpeed, cffVlan999, cffVlan9999 } from "./dedicatedPrograms";
 import { googleHaVpnAws } from "./googleHaVpnAws";
@@ -21,4 +22,7 @@ export const CORPUS: readonly CorpusProgram[] = [
     managedUnassociated,
     managedBandwidthTwice,
     managedDuplicatePair,
+    awsVpnBothTunnelsAlarm,
+    awsVpnEachTunnelAlarm,
+    cciWatched,
 ];

@@ -1,7 +1,10 @@
 /**
  * Managed interconnect programs (AWS Interconnect - multicloud ⇄ Partner Cross-Cloud Interconnect
  * for AWS). Each block comment gives the source and the verdicts the providers' documentation
- * gives, decided before the pack ran.
+ * gives, decided before the pack ran. failure-domains-watched applies to none of them: AWS
+ * documents no CloudWatch metric for an AWS Interconnect - multicloud connection, and Google's
+ * networkconnectivity metrics are quota metrics, none for a Transport's state, so no alarm can
+ * watch a managed link (sdk/monitoring/catalogue.ts).
  */
 import * as interconnect from "@pulumi/aws-native/interconnect";
 import * as directconnect from "@pulumi/aws/directconnect";

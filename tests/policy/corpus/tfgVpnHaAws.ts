@@ -10,6 +10,10 @@
  * - link-local-addressing: mandatory. 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30 and
  *   169.254.4.0/30 are on AWS's reserved list for tunnel inside CIDRs (EC2
  *   VpnTunnelOptionsSpecification.TunnelInsideCidr): AWS refuses the connections.
+ * - failure-domains-watched: advisory. The configuration declares no CloudWatch alarm and no
+ *   Cloud Monitoring alert policy; neither cloud alarms on a VPN by itself (AWS's VPN guide and
+ *   Google's Cloud VPN monitoring page both leave creating them to the user), so no failure of its
+ *   tunnels would be noticed.
  * - everything else: pass (DH 14 is allowed on both clouds; 99.99% shape; ASNs 64514/64512).
  */
 import * as ec2transitgateway from "@pulumi/aws/ec2transitgateway";
@@ -22,7 +26,7 @@ const KEYS: [string, string, string, string] = ["Vpn.Ha.Secret.0", "Vpn.Ha.Secre
 export const tfgVpnHaAws: CorpusProgram = {
     name: "terraform-google-vpn-ha-aws",
     source: "terraform-google-modules/terraform-google-vpn: modules/vpn_ha (README, examples)",
-    expected: { "link-local-addressing": "mandatory" },
+    expected: { "link-local-addressing": "mandatory", "failure-domains-watched": "advisory" },
     program: () => {
         const region = "us-east4";
         const network = new compute.Network("network", { autoCreateSubnetworks: false });

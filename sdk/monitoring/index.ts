@@ -1,0 +1,11 @@
+export * from "./catalogue";
+export * from "./groups";
+export * from "./definitions";
+export * from "./plan";
+export * from "./world";
+export * from "./evaluate/series";
+export * from "./evaluate/cloudwatch";
+export * from "./evaluate/cloudMonitoring";
+export { Constraints, fieldValue, filterConstraints, parseFilter } from "./evaluate/filter";
+export * from "./args";
+export * from "./regions";
