@@ -6,11 +6,11 @@
 
 /** Each peer with the oldest version whose resources and fields the components use (package.json `peerDependencies`). */
 export const PEERS = {
-    "@pulumi/pulumi": "^3.270.0",
-    "@pulumi/aws": "^7.48.0",
-    "@pulumi/gcp": "^9.37.0",
-    "@pulumi/random": "^4.21.2",
-    "@pulumi/aws-native": "^1.79.0",
+    "@pulumi/pulumi": "^3.269.0",
+    "@pulumi/aws": "^7.44.0",
+    "@pulumi/gcp": "^9.35.0",
+    "@pulumi/random": "^4.10.0",
+    "@pulumi/aws-native": "^1.64.0",
 } as const;
 
 export type Peer = keyof typeof PEERS;
