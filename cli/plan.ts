@@ -68,6 +68,11 @@ function render(document: PlanDocument, svgFile: string): string {
         "policy:",
         renderViolations(document.policy.violations),
         "",
+        ...(document.diagnostics.length === 0 ? [] : [
+            "diagnostics (what the program logged, as `pulumi preview` shows it):",
+            ...document.diagnostics.map((d) => `  ${d.severity}${d.resource ? ` (${d.resource})` : ""}: ${d.message.replace(/\n/g, "\n    ")}`),
+            "",
+        ]),
     ].join("\n");
 }
 

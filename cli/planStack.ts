@@ -43,6 +43,15 @@ export interface PlanDocument {
     policy: { violations: Violation[] };
     /** The stack's alarms, and what each single failure of a ready link opens on each cloud. */
     monitoring: AlarmReport;
+    /** What the program logged at warning or error level, as `pulumi preview` would show it. */
+    diagnostics: Diagnostic[];
+}
+
+export interface Diagnostic {
+    severity: "warning" | "error";
+    message: string;
+    /** The logical name of the resource it is about, when it names one. */
+    resource?: string;
 }
 
 export interface StackToPlan {
@@ -89,7 +98,19 @@ export async function planStack({ project, program, settings, references, policy
         resilience: analyzeResilience(topology),
         policy: { violations },
         monitoring: alarmReport(plan.resources, UNKNOWN),
+        diagnostics: diagnostics(plan),
     };
+}
+
+/** Warnings and errors the program logged; a secret value in one (a config stand-in) is shown as "[secret]". */
+function diagnostics(plan: Plan): Diagnostic[] {
+    return plan.logs
+        .filter((l): l is typeof l & { severity: Diagnostic["severity"] } => l.severity === "warning" || l.severity === "error")
+        .map((l) => ({
+            severity: l.severity,
+            message: shown(l.message, new Set(), "") as string,
+            ...(l.urn !== undefined && { resource: l.urn.slice(l.urn.lastIndexOf("::") + 2) }),
+        }));
 }
 
 /** The pack's verdicts and the topology it reached them on: one extraction, one reading of the config. */

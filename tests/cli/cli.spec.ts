@@ -186,7 +186,7 @@ describe("crosscloud CLI", function () {
 
         it("exits 1 on a mandatory violation, and stdout holds only the plan document", () => {
             assert.equal(run.status, 1, run.stderr);
-            assert.deepEqual(Object.keys(plan), ["stack", "config", "outputs", "resources", "topology", "resilience", "policy", "monitoring"]);
+            assert.deepEqual(Object.keys(plan), ["stack", "config", "outputs", "resources", "topology", "resilience", "policy", "monitoring", "diagnostics"]);
             assert.equal(plan.stack, "dev");
         });
 
