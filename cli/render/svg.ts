@@ -7,9 +7,14 @@ const FONT_SIZE = 12;
 const CHAR_WIDTH = FONT_SIZE * 0.6;
 const LINE_HEIGHT = FONT_SIZE + 6;
 const CLUSTERS = [[Cloud.Aws, "AWS", "#ff9900"], [Cloud.Gcp, "Google Cloud", "#4285f4"]] as const;
+/** A link a change takes down. */
+const DOWN = "#bbbbbb";
 
-/** The topology as a standalone SVG, laid out by dagre: AWS on the left, Google on the right, backup links dashed. */
-export function svg(topology: Topology, title: string): string {
+/**
+ * The topology as a standalone SVG, laid out by dagre: AWS on the left, Google on the right, backup
+ * links dashed, and the links a change takes down (`down`) greyed out.
+ */
+export function svg(topology: Topology, title: string, down: ReadonlySet<string> = new Set()): string {
     const graph = new dagre.graphlib.Graph<dagre.GraphLabel, dagre.NodeLabel, dagre.EdgeLabel>({ multigraph: true, compound: true });
     graph.setGraph({ rankdir: "LR", nodesep: 24, ranksep: 60, edgesep: 12, marginx: 20, marginy: 20 + LINE_HEIGHT * 2 });
     graph.setDefaultEdgeLabel(() => ({}));
@@ -26,8 +31,8 @@ export function svg(topology: Topology, title: string): string {
     for (const link of links) {
         endpoint(link.aws, `${link.aws} (not found)`);
         endpoint(link.gcp, `${link.gcp} (not found)`);
-        const label = linkLabel(link);
-        graph.setEdge(link.aws, link.gcp, { label, width: textWidth(label) + 8, height: LINE_HEIGHT, labelpos: "c", backup: link.role === LinkRole.Backup }, link.id);
+        const label = down.has(link.id) ? `${linkLabel(link)} (down during the change)` : linkLabel(link);
+        graph.setEdge(link.aws, link.gcp, { label, width: textWidth(label) + 8, height: LINE_HEIGHT, labelpos: "c", backup: link.role === LinkRole.Backup, down: down.has(link.id) }, link.id);
     }
     dagre.layout(graph);
 
@@ -48,9 +53,9 @@ export function svg(topology: Topology, title: string): string {
         const edge = graph.edge(e);
         const points = (edge.points ?? []).map((p) => `${p.x},${p.y}`).join(" ");
         const left = edge.x! - (edge.width ?? 0) / 2;
-        parts.push(`<polyline points="${points}" fill="none" stroke="#555"${edge.backup ? ` stroke-dasharray="6 4"` : ""}/>`);
+        parts.push(`<polyline points="${points}" fill="none" stroke="${edge.down ? DOWN : "#555"}"${edge.backup ? ` stroke-dasharray="6 4"` : ""}/>`);
         parts.push(`<rect x="${left}" y="${edge.y! - LINE_HEIGHT / 2}" width="${edge.width}" height="${LINE_HEIGHT}" fill="white"/>`);
-        parts.push(text(left + 4, edge.y! + FONT_SIZE / 3, String(edge.label), `fill="#333"`));
+        parts.push(text(left + 4, edge.y! + FONT_SIZE / 3, String(edge.label), `fill="${edge.down ? DOWN : "#333"}"`));
     }
     for (const id of graph.nodes().filter((n) => !n.startsWith("cluster:"))) {
         const node = graph.node(id);

@@ -121,5 +121,5 @@ function descends(urn: string, ancestor: ResourceState, parents: ReadonlyMap<str
 
 /** `20 Gbps`, `2.5 Gbps`, `500 Mbps`. */
 export function gbps(mbps: number): string {
-    return mbps >= 1000 ? `${Math.round(mbps) / 1000} Gbps` : `${mbps} Mbps`;
+    return mbps >= 1000 || mbps === 0 ? `${Math.round(mbps) / 1000} Gbps` : `${mbps} Mbps`;
 }

@@ -66,6 +66,8 @@ export interface RolloutOptions {
 
 interface Unit {
     changes: ChangeImpact[];
+    /** Changes that take nothing down but take new values from this unit's: applied with it (and with every other unit they take values from). */
+    companions: ChangeImpact[];
     down: Set<string>;
     added: Set<string>;
     removed: Set<string>;
@@ -136,13 +138,19 @@ function unitsOf(changes: readonly ChangeImpact[], before: StackState, after: St
     const resources = new Map([...before.resources, ...after.resources].map((r) => [r.urn, r]));
     const afterResources = new Map(after.resources.map((r) => [r.urn, r]));
     const beforeResources = new Map(before.resources.map((r) => [r.urn, r]));
+    // An in-place update that takes nothing down and only follows others' new values (a group listing
+    // replaced attachments) goes with each of them, rather than tying them into one step.
+    const companionOf = new Map<string, string[]>();
+    const quiet = (c: ChangeImpact) => c.op === ChangeOp.Update && c.down.length === 0 && c.removed.length === 0;
     for (const c of changes) {
         const now = afterResources.get(c.urn);
         const was = beforeResources.get(c.urn);
-        // What takes a replaced resource's outputs, or merely depends on it, is updated with it.
+        // What takes a replaced or new resource's outputs, or merely depends on it, is updated with it.
         for (const dep of now?.dependencies ?? []) {
             const d = byUrn.get(dep);
-            if (d && (d.op === ChangeOp.Replace || d.op === ChangeOp.Create)) join(c.urn, dep);
+            if (!d || (d.op !== ChangeOp.Replace && d.op !== ChangeOp.Create)) continue;
+            if (quiet(c) && d.op === ChangeOp.Replace) companionOf.set(c.urn, [...(companionOf.get(c.urn) ?? []), dep]);
+            else join(c.urn, dep);
         }
         // A new resource comes with its new parent; a deleted one goes with its deleted dependents.
         const p = resources.get(c.urn)?.parent;
@@ -159,9 +167,13 @@ function unitsOf(changes: readonly ChangeImpact[], before: StackState, after: St
         }
     }
     const groups = new Map<string, ChangeImpact[]>();
-    for (const c of changes) groups.set(find(c.urn), [...(groups.get(find(c.urn)) ?? []), c]);
-    const units = [...groups.values()].map((members): Unit => ({
+    for (const c of changes) {
+        if (companionOf.has(c.urn) && find(c.urn) === c.urn) continue;
+        groups.set(find(c.urn), [...(groups.get(find(c.urn)) ?? []), c]);
+    }
+    const units = [...groups.entries()].map(([root, members]): Unit => ({
         changes: members,
+        companions: changes.filter((c) => !members.includes(c) && (companionOf.get(c.urn) ?? []).some((dep) => find(dep) === root)),
         down: new Set(members.flatMap((m) => m.down)),
         added: new Set(members.flatMap((m) => m.added)),
         removed: new Set(members.flatMap((m) => m.removed)),
@@ -179,7 +191,7 @@ function outOf(units: readonly Unit[]): Set<string> {
 }
 
 function stepOf(index: number, kind: StepKind, units: readonly Unit[], verdicts: Verdict[], ready: (link: string) => boolean): RolloutStep {
-    const changes = units.flatMap((u) => u.changes);
+    const changes = units.flatMap((u) => [...u.changes, ...u.companions]);
     const down = sorted(units.flatMap((u) => [...u.down]));
     const added = sorted(units.flatMap((u) => [...u.added]));
     return {

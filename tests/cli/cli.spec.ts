@@ -174,7 +174,7 @@ describe("crosscloud CLI", function () {
 
         it("exits 1 on a mandatory violation, and stdout holds only the plan document", () => {
             assert.equal(run.status, 1, run.stderr);
-            assert.deepEqual(Object.keys(plan), ["stack", "config", "outputs", "resources", "topology", "resilience", "policy"]);
+            assert.deepEqual(Object.keys(plan), ["stack", "config", "outputs", "resources", "topology", "parts", "resilience", "policy"]);
             assert.equal(plan.stack, "dev");
         });
 
@@ -185,7 +185,9 @@ describe("crosscloud CLI", function () {
 
         it("lists resources with their inputs, secrets as [secret], deploy-time values as [unknown]", () => {
             const resources = plan.resources as { urn: string; type: string; name: string; inputs: Record<string, unknown>; dependencies: string[] }[];
-            for (const r of resources) assert.deepEqual(Object.keys(r).filter((k) => !["parent", "provider"].includes(k)), ["urn", "type", "name", "inputs", "dependencies"]);
+            for (const r of resources) {
+                assert.deepEqual(Object.keys(r).filter((k) => !["parent", "provider", "propertyDependencies", "ignoreChanges"].includes(k)), ["urn", "type", "name", "inputs", "dependencies", "custom"]);
+            }
             const vpn = resources.find((r) => r.name === "dev-vpn-0")!;
             assert.equal(vpn.type, "aws:ec2/vpnConnection:VpnConnection");
             assert.equal(vpn.inputs.tunnel1PresharedKey, "[secret]");
