@@ -43,7 +43,7 @@ export function renderRollout(plan: RolloutPlan): string {
 }
 
 export function stepLines(step: RolloutStep): string[] {
-    const what = step.kind === StepKind.Add ? "adds and updates in place" : step.kind === StepKind.Remove ? "removes" : step.kind === StepKind.Window ? "WINDOW: the requirement is not held" : "takes down";
+    const what = step.kind === StepKind.Add ? "adds and updates in place" : step.kind === StepKind.Remove ? "removes" : step.kind === StepKind.Window ? "takes down, in the window you accepted," : "takes down";
     const touched = step.kind === StepKind.Add ? step.added : step.kind === StepKind.Remove ? step.removed : step.down;
     const lines = [
         `  step ${step.index} (${step.kind}): ${list(step.changes)}`,

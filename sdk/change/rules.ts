@@ -323,7 +323,7 @@ export const CHANGE_RULES: Readonly<Record<string, TypeRules>> = {
             { fields: ["adminEnabled"], effect: Effect.Interrupts, outage: "the managed connection: connectivity is disabled", duration: documented("while disabled"), source: SOURCES.gcpTransport },
             {
                 fields: ["bandwidth", "stackType", "remoteAccountId", "providedActivationKey"], effect: Effect.Unknown,
-                note: "the provider sends it as an update; Google documents only description and advertisedRoutes as updatable on a transport",
+                note: "the provider sends it as an update; Google documents only description and advertisedRoutes as updatable on a transport (AWS documents a bandwidth change from its side, UpdateConnection)",
                 source: SOURCES.gcpManageTransports,
             },
         ],

@@ -128,7 +128,7 @@ describe("crosscloud: change safety", function () {
         it("with a window accepted for prod, applies each refused group in a step of its own", () => {
             assert.equal(windowed.status, 0, windowed.stderr);
             assert.match(windowed.stdout, /^ {2}prod +0 mandatory, 0 advisory +2 steps: planned 42 resources/m);
-            assert.match(windowed.stderr, /step 1 \(window\): .*\n {4}WINDOW: the requirement is not held prod-backup-tunnel-0, prod-backup-tunnel-1; BREAKS/);
+            assert.match(windowed.stderr, /step 1 \(window\): .*\n {4}takes down, in the window you accepted, prod-backup-tunnel-0, prod-backup-tunnel-1; BREAKS/);
         });
 
         it("usage errors, exit 2: --against without --offline, a window for a stack the rollout has not", async () => {
