@@ -71,7 +71,13 @@ export async function rollout(command: RolloutCommand): Promise<number> {
                 outcomes.push({ stack: stage.stack, policy, result: "stopped" });
                 continue;
             }
-            const report = await judge(stage, runner, planner, command.acceptWindow.includes(stage.stack));
+            const window = command.acceptWindow.includes(stage.stack);
+            const report = await judge(stage, runner, planner, window);
+            if (report === undefined) {
+                // Not judged, and the user accepted a window: one plain update, as before change safety.
+                outcomes.push({ stack: stage.stack, policy, result: await runner.up(stage) });
+                continue;
+            }
             const record = new StepRecord(project, stage.stack, mode, report);
             progress(`${at}: change against ${report.against}\n${renderRollout(report.rollout)}`);
             const outcome = await applySteps(stage, at, report, runner, record);
@@ -89,10 +95,25 @@ export async function rollout(command: RolloutCommand): Promise<number> {
     return stop === undefined ? 0 : EXIT_FAILED;
 }
 
-/** The stage's change against the stack as deployed, with Pulumi's own preview laid over it where there is one. */
-async function judge(stage: Stage, runner: StageRunner, planner: Planner, acceptWindow: boolean): Promise<ChangeReport> {
+/**
+ * The stage's change against the stack as deployed, with Pulumi's own preview laid over it where
+ * there is one. The change is judged on the program's offline plan: a program that cannot be
+ * planned offline (it reads values only an ESC environment holds, say) stops the rollout, unless
+ * the user accepted a window for the stack, which then gets one plain update (undefined).
+ */
+async function judge(stage: Stage, runner: StageRunner, planner: Planner, acceptWindow: boolean): Promise<ChangeReport | undefined> {
     const { changeReport } = await import("../change/report");
-    const after = await planner.plan(stage.stack);
+    let after: PlanDocument;
+    try {
+        after = await planner.plan(stage.stack);
+    } catch (e) {
+        if (!(e instanceof CliError)) throw e;
+        if (acceptWindow) {
+            progress(`  ${stage.stack}: the change cannot be judged offline (${e.message}); updating in one step, in the window you accepted`);
+            return undefined;
+        }
+        throw new CliError(`${stage.stack}: its change cannot be judged offline: ${e.message}`, `${e.fix} Or roll it out with --accept-window ${stage.stack}: one plain update, the requirement not held.`);
+    }
     const before = await runner.before(stage);
     return changeReport({
         before: before.state, beforeIsState: before.isState, against: before.label, after,
@@ -107,7 +128,7 @@ async function judge(stage: Stage, runner: StageRunner, planner: Planner, accept
  * Applies the steps in order, the last one as a plain `pulumi up` (so the stack's outputs, and
  * anything the plan could not see, land with it), waiting between steps for the links to be healthy.
  */
-async function applySteps(stage: Stage, at: string, report: ChangeReport, runner: StageRunner, record: StepRecord): Promise<{ result: string; stop?: string }> {
+export async function applySteps(stage: Stage, at: string, report: ChangeReport, runner: StageRunner, record: StepRecord): Promise<{ result: string; stop?: string }> {
     const { steps, refused } = report.rollout;
     if (refused.length > 0) {
         const first = refused[0];
@@ -130,7 +151,16 @@ async function applySteps(stage: Stage, at: string, report: ChangeReport, runner
     for (const step of steps) {
         const final = step.index === steps.length;
         progress(`${at}: step ${step.index}/${steps.length} (${step.kind})`);
-        last = await runner.up(stage, final ? undefined : step);
+        try {
+            last = await runner.up(stage, final ? undefined : step);
+        } catch (e) {
+            if (!(e instanceof CliError)) throw e;
+            record.paused(`step ${step.index} failed: ${e.message}`);
+            return {
+                result: `failed at step ${step.index} of ${steps.length}`,
+                stop: `${stage.stack}: step ${step.index} of ${steps.length} failed, ${plural(step.index - 1, "step")} before it applied (${record.file}): ${e.message} (${e.fix}); once fixed, run the rollout again: it resumes from the stack's state`,
+            };
+        }
         if (!final) progress(`${at}: ${last}`);
         record.applied(step.index);
         if (final) break;
@@ -157,7 +187,7 @@ function factsOf(document: PlanDocument): ResourceState[] {
 }
 
 /** The stage's steps and how far they got: what to resume from, beside the project's diagrams. */
-class StepRecord {
+export class StepRecord {
     readonly file: string;
     private readonly content: { stack: string; mode: string; against: string; steps: (RolloutStep & { status: string })[]; refused: unknown[]; paused?: string };
 

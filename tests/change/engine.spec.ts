@@ -5,12 +5,18 @@
  * check between steps runs the stage's command.
  */
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
 import * as os from "node:os";
+import * as path from "node:path";
 import { Deployment, EngineEvent, UpdateSummary } from "@pulumi/pulumi/automation";
+import { RolloutMode } from "../../cli/args";
+import { ChangeReport } from "../../cli/change/types";
 import { CliError } from "../../cli/errors";
 import { Project } from "../../cli/project";
 import { engineRunner, EngineStack, Targets } from "../../cli/rollout/engine";
 import { healthCheck } from "../../cli/rollout/health";
+import { applySteps, StepRecord } from "../../cli/rollout/index";
+import { StageRunner } from "../../cli/rollout/stageRunner";
 import { Stage } from "../../cli/rolloutFile";
 import { RolloutStep, StepKind } from "../../sdk/change/rollout";
 
@@ -92,5 +98,59 @@ describe("waiting between steps", () => {
         assert.match(failing.healthy ? "" : failing.reason, /did not pass within .* for link-a/);
         const none = await healthCheck(project, wait)(STAGE, STEP);
         assert.match(none.healthy ? "" : none.reason, /step 1 applied; check that link-a is healthy .* run the rollout again: it resumes from the stack's state/);
+    });
+});
+
+describe("applying the steps", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "crosscloud-steps-"));
+    const project = { dir } as Project;
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    const step = (index: number): RolloutStep => ({ ...STEP, index, targets: [`urn:${index}`], down: [`link-${index}`], waitFor: [`link-${index}`] });
+    const report = (steps: RolloutStep[]) => ({ rollout: { steps, refused: [], allAtOnce: [] } }) as unknown as ChangeReport;
+
+    /** A runner that records its updates, fails the one asked to, and is healthy or not between steps. */
+    function runner(options: { failAt?: number; healthy?: boolean } = {}) {
+        const ups: (string[] | undefined)[] = [];
+        const r: StageRunner = {
+            appliesSteps: true,
+            preview: async () => ({ mandatory: 0, advisory: 0 }),
+            before: async () => ({ isState: true, label: "state" }),
+            async up(_, s) {
+                ups.push(s?.targets);
+                if (options.failAt !== undefined && s?.index === options.failAt) throw new CliError("update of prod failed: boom", "Run `pulumi up -s prod`.");
+                return "succeeded";
+            },
+            healthy: async () => (options.healthy === false ? { healthy: false, reason: "check link-1" } : { healthy: true, note: "ok" }),
+        };
+        return { r, ups };
+    }
+
+    it("targets each step but the last, which is a plain update, and records each as applied", async () => {
+        const { r, ups } = runner();
+        const record = new StepRecord(project, "prod", RolloutMode.Local, report([step(1), step(2), step(3)]));
+        assert.deepEqual(await applySteps(STAGE, "[1/1] prod", report([step(1), step(2), step(3)]), r, record), { result: "3 steps: succeeded" });
+        assert.deepEqual(ups, [["urn:1"], ["urn:2"], undefined]);
+        const file = JSON.parse(fs.readFileSync(path.join(dir, "crosscloud-out", "rollout-prod.json"), "utf8"));
+        assert.deepEqual(file.steps.map((s: { status: string }) => s.status), ["applied", "applied", "applied"]);
+    });
+
+    it("a failed step says which, what applied before it, and where the steps are; the next steps do not run", async () => {
+        const { r, ups } = runner({ failAt: 2 });
+        const record = new StepRecord(project, "prod", RolloutMode.Local, report([step(1), step(2), step(3)]));
+        const outcome = await applySteps(STAGE, "[1/1] prod", report([step(1), step(2), step(3)]), r, record);
+        assert.equal(outcome.result, "failed at step 2 of 3");
+        assert.match(outcome.stop!, /step 2 of 3 failed, 1 step before it applied \(.*rollout-prod\.json\): update of prod failed: boom .* resumes from the stack's state/);
+        assert.deepEqual(ups, [["urn:1"], ["urn:2"]]);
+        const file = JSON.parse(fs.readFileSync(path.join(dir, "crosscloud-out", "rollout-prod.json"), "utf8"));
+        assert.deepEqual([file.steps.map((s: { status: string }) => s.status), file.paused], [["applied", "pending", "pending"], "step 2 failed: update of prod failed: boom"]);
+    });
+
+    it("stops after a step whose links are not seen healthy", async () => {
+        const { r, ups } = runner({ healthy: false });
+        const record = new StepRecord(project, "prod", RolloutMode.Local, report([step(1), step(2)]));
+        const outcome = await applySteps(STAGE, "[1/1] prod", report([step(1), step(2)]), r, record);
+        assert.deepEqual([outcome.result, ups], ["paused after step 1 of 2", [["urn:1"]]]);
+        assert.match(outcome.stop!, /^prod: check link-1 \(steps: .*rollout-prod\.json\)$/);
     });
 });
