@@ -217,6 +217,16 @@ describe("crosscloud CLI", function () {
             assert.deepEqual(connectionDown.carriers, { awsToGoogle: ["dev-havpn"], googleToAws: ["dev-havpn"] });
         });
 
+        it("names what each link rides on, on both clouds: what a change to any of them can take down", () => {
+            const parts = plan.parts as Record<string, { urn: string; role: string; awsTunnel?: number }[]>;
+            const shown = (link: string) => parts[link].map((p) => `${p.urn.slice(p.urn.lastIndexOf("::") + 2)} ${p.role}${p.awsTunnel ? ` ${p.awsTunnel}` : ""}`);
+            assert.deepEqual(shown("dev-tunnel-1"), [
+                "dev-tunnel-1 tunnel", "dev-havpn ha-vpn-gateway", "dev-peer peer-gateway", "dev-vpn-0 vpn-connection 2", "dev-cgw-0 customer-gateway",
+                "dev-router cloud-router", "dev-if-1 router-interface", "dev-peer-1 bgp-peer",
+            ]);
+            assert.deepEqual(shown("dev-transport"), ["dev-transport transport", "dev-connection managed-connection", "dev-dxgw dx-gateway"]);
+        });
+
         it("reports the policy verdicts", () => {
             const { violations } = plan.policy as { violations: { policy: string; level: string; urn?: string; message: string }[] };
             const incomplete = violations.filter((v) => v.policy === "ha-vpn-complete" && v.level === "mandatory");
