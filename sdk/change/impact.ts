@@ -4,7 +4,7 @@
  * (rules.ts), for how long, and what the other cloud must learn before they carry traffic again.
  */
 import { describeType, ROUTER_ID_RULE, ruleFor, Scope, ChangeRule } from "./rules";
-import { ChangeOp, Duration, Effect, EFFECT_ORDER, LinkPart, PartRole, ResourceChange, ResourceState, Source, StackState } from "./types";
+import { ChangeOp, Duration, Effect, EFFECT_ORDER, LinkPart, PartRole, ResourceChange, ResourceState, Source, StackState, UNKNOWN_VALUE } from "./types";
 
 /** One way a change touches the links: the fields one rule covers, and what that rule says. */
 export interface Outage {
@@ -88,11 +88,13 @@ export function strongest(effects: readonly Effect[]): Effect {
 }
 
 function outagesOf(c: ResourceChange, state: StackState, before: StackState, riders: Map<string, RiderPart[]>, routers: readonly ResourceState[]): Outage[] {
-    if (c.type === ROUTER_PEER && (c.op === ChangeOp.Create || c.op === ChangeOp.Delete)) {
-        const outage = routerIdOutage(c, state, before, routers);
-        return outage ? [outage] : [];
-    }
-    if (c.op === ChangeOp.Create || c.op === ChangeOp.Delete) return [];
+    // A BGP session added, removed, or both (replaced) may move its router's ID.
+    const routerId = c.type === ROUTER_PEER && c.op !== ChangeOp.Update ? routerIdOutage(c, state, before, routers) : undefined;
+    if (c.op === ChangeOp.Create || c.op === ChangeOp.Delete) return routerId ? [routerId] : [];
+    return [...fieldOutages(c, state, before, riders), ...(routerId ? [routerId] : [])];
+}
+
+function fieldOutages(c: ResourceChange, state: StackState, before: StackState, riders: Map<string, RiderPart[]>): Outage[] {
     const byRule = new Map<ChangeRule, { fields: string[]; uncertain: boolean; sources: string[] }>();
     for (const f of c.fields) {
         const rule = ruleFor(c.type, f.field);
@@ -131,13 +133,17 @@ function outagesOf(c: ResourceChange, state: StackState, before: StackState, rid
  */
 function routerIdOutage(c: ResourceChange, state: StackState, before: StackState, routers: readonly ResourceState[]): Outage | undefined {
     const peer = state.resources.find((r) => r.urn === c.urn);
-    const routerName = lastSegment(peer?.inputs.router);
+    // The router the peer names: the resource its value came from, else the name it gives.
+    const source = peer?.propertyDependencies?.router?.map((urn) => routers.find((r) => r.urn === urn)).find((r) => r !== undefined);
+    const named = lastSegment(peer?.inputs.router);
+    const router = source ?? (named === undefined ? undefined : routers.find((r) => r.name === named || lastSegment(r.inputs.name) === named));
+    const routerName = router?.name ?? named;
     if (routerName === undefined) return undefined;
-    const router = routers.find((r) => r.name === routerName || lastSegment(r.inputs.name) === routerName);
     const bgp = router?.inputs.bgp as Record<string, unknown> | undefined;
-    if (typeof bgp?.identifierRange === "string" && bgp.identifierRange !== "") return undefined;
-    const own = new Set((state.parts ? Object.entries(state.parts) : []).filter(([, parts]) => parts.some((p) => p.urn === c.urn)).map(([link]) => link));
-    const links = before.topology.links.filter((l) => l.domains.cloudRouter === routerName && !own.has(l.id)).map((l) => l.id).sort();
+    if (typeof bgp?.identifierRange === "string" && bgp.identifierRange !== "" && bgp.identifierRange !== UNKNOWN_VALUE) return undefined;
+    const own = new Set(Object.entries(state.parts ?? {}).filter(([, parts]) => parts.some((p) => p.urn === c.urn)).map(([link]) => link));
+    const ids = new Set([routerName, named].filter((n): n is string => n !== undefined));
+    const links = before.topology.links.filter((l) => l.domains.cloudRouter !== undefined && ids.has(l.domains.cloudRouter) && !own.has(l.id)).map((l) => l.id).sort();
     const rule = ROUTER_ID_RULE;
     return { effect: rule.effect, fields: [], links, outage: `${rule.outage} (${routerName})`, duration: rule.duration, note: rule.note, source: rule.source };
 }
@@ -181,8 +187,9 @@ function scoped(scope: Scope, urn: string, before: StackState, riders: Map<strin
     }
 }
 
+/** A name or the last segment of a self link; nothing for a value not known yet. */
 function lastSegment(value: unknown): string | undefined {
-    return typeof value === "string" && value !== "" ? value.slice(value.lastIndexOf("/") + 1) : undefined;
+    return typeof value === "string" && value !== "" && !value.includes(UNKNOWN_VALUE) ? value.slice(value.lastIndexOf("/") + 1) : undefined;
 }
 
 function unique(ids: readonly string[]): string[] {

@@ -16,7 +16,7 @@ import { CrossCloudNetworkInput } from "../../sdk/plans/crossCloudNetwork";
 import { LinkKind } from "../../sdk/topology";
 import { awsVpnConnections, googleTunnels } from "../policy/corpus/haVpnParts";
 import { network } from "../sdk/plans/crossCloudNetwork.spec";
-import { changeBetween, planOf } from "./plans";
+import { changeBetween, planOf, SHARED_ROUTERS } from "./plans";
 
 type Input = CrossCloudNetworkInput<string>;
 
@@ -53,6 +53,8 @@ function googleGuide(dpdTimeoutSeconds: number) {
 
 interface Case {
     what: string;
+    /** The shared Cloud Routers' facts are not at hand (another stack, not planned alongside). */
+    routersUnknown?: boolean;
     before: () => unknown;
     after: () => unknown;
     /** The policy config's cross-cloud-bandwidth, for programs without a CrossCloudNetwork. */
@@ -173,6 +175,16 @@ const CASES: Case[] = [
         steps: [BACKUP],
     },
     {
+        what: "dedicated, replacing on the backup, when the Cloud Router's BGP identifier range is not known: the new sessions may restart the attachments' on the same router",
+        routersUnknown: true,
+        before: declare(withBackup(LinkKind.Dedicated, TunnelBandwidth.Large)),
+        after: declare(withBackup(LinkKind.Dedicated, TunnelBandwidth.Standard)),
+        changes: { "env-backup-vpn-0": "replace replaced", "env-backup-bgp-0": "replace replaced" },
+        down: [ATTACHMENT("east-a"), ATTACHMENT("east-b"), ...BACKUP].sort(), allAtOnceHolds: false,
+        // Backup and both iad attachments at once leave ord's 20 Gbps, and nothing if ord fails too.
+        steps: [], refused: [[ATTACHMENT("east-a"), ATTACHMENT("east-b"), ...BACKUP].sort()],
+    },
+    {
         what: "dedicated, on both: a larger backup first, then an attachment while the larger backup carries (a metro failure meanwhile leaves 20 Gbps)",
         before: declare(withBackup(LinkKind.Dedicated, TunnelBandwidth.Standard)),
         after: declare(withBackup(LinkKind.Dedicated, TunnelBandwidth.Large, (n) => { n.primary.dedicated!.attachments["east-a"].bandwidth = "5Gbps"; })),
@@ -190,7 +202,7 @@ describe("change impact: before and after programs, per kind of link and class o
         for (const c of CASES) {
             const [was, now] = [await planOf(c.before), await planOf(c.after)];
             plans.set(c, [was, now]);
-            reports.set(c, changeBetween(was, now, { policyConfig: policyOf(c) }));
+            reports.set(c, changeBetween(was, now, { policyConfig: policyOf(c), context: contextOf(c) }));
         }
     });
 
@@ -220,12 +232,16 @@ describe("change impact: before and after programs, per kind of link and class o
     it("applies a refused change in a step of its own once a window is accepted, and says the requirement is not held", () => {
         const c = CASES.find((x) => x.refused !== undefined)!;
         const [was, now] = plans.get(c)!;
-        const { steps, refused } = changeBetween(was, now, { policyConfig: policyOf(c), acceptWindow: true }).rollout;
+        const { steps, refused } = changeBetween(was, now, { policyConfig: policyOf(c), acceptWindow: true, context: contextOf(c) }).rollout;
         assert.deepEqual(refused, []);
         assert.deepEqual(steps.map((s) => [s.kind, s.down]), c.refused!.map((down) => [StepKind.Window, down]));
         assert.ok(steps.every((s) => s.verdicts.some((v) => !v.holds)));
     });
 });
+
+function contextOf(c: Case) {
+    return c.routersUnknown ? [] : SHARED_ROUTERS;
+}
 
 function policyOf(c: Case) {
     return c.policy ? { "cross-cloud-bandwidth": { minimumGbps: c.policy.minimumGbps } } : undefined;

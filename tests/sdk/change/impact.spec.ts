@@ -84,6 +84,21 @@ describe("impactOf", () => {
         const [set] = impactOf(s, after, [create], [router]).changes;
         assert.deepEqual([set.effect, set.down], [Effect.None, []]);
     });
+
+    it("a replaced BGP session counts as one removed and one added; its router found through the value it took, in the stack", () => {
+        const withRouter = (bgp: Record<string, unknown>): StackState => {
+            const s = estate();
+            const peer = { ...resource("peer-0", PEER, { router: "[unknown]" }, "urn:net"), propertyDependencies: { router: ["urn:router-a"] } };
+            return { ...s, resources: [...s.resources.filter((r) => r.name !== "peer-0"), peer, resource("router-a", ROUTER, { bgp })] };
+        };
+        const replace: ResourceChange = { urn: "urn:peer-0", type: PEER, name: "peer-0", op: ChangeOp.Replace, fields: [{ field: "interface", certain: true }] };
+        const unset = withRouter({ asn: 65010 });
+        const [c] = impactOf(unset, unset, [replace]).changes;
+        assert.deepEqual([c.effect, c.down], [Effect.Replaced, ["tunnel-0", "tunnel-1", "tunnel-2", "tunnel-3"]]);
+        assert.deepEqual(c.outages.map((o) => o.effect), [Effect.Replaced, Effect.Unknown]);
+        const set = withRouter({ asn: 65010, identifierRange: "169.254.0.248/30" });
+        assert.deepEqual(impactOf(set, set, [replace]).changes[0].down, ["tunnel-0"]);
+    });
 });
 
 describe("requirements and judging", () => {
