@@ -142,7 +142,7 @@ function routerIdOutage(c: ResourceChange, state: StackState, before: StackState
     const bgp = router?.inputs.bgp as Record<string, unknown> | undefined;
     if (typeof bgp?.identifierRange === "string" && bgp.identifierRange !== "" && bgp.identifierRange !== UNKNOWN_VALUE) return undefined;
     const own = new Set(Object.entries(state.parts ?? {}).filter(([, parts]) => parts.some((p) => p.urn === c.urn)).map(([link]) => link));
-    const ids = new Set([routerName, named].filter((n): n is string => n !== undefined));
+    const ids = new Set([routerName, named, lastSegment(router?.inputs.name)].filter((n): n is string => n !== undefined));
     const links = before.topology.links.filter((l) => l.domains.cloudRouter !== undefined && ids.has(l.domains.cloudRouter) && !own.has(l.id)).map((l) => l.id).sort();
     const rule = ROUTER_ID_RULE;
     return { effect: rule.effect, fields: [], links, outage: `${rule.outage} (${routerName})`, duration: rule.duration, note: rule.note, source: rule.source };
