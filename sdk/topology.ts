@@ -134,8 +134,9 @@ export interface BgpSession {
     id: string;
     /** The link this session runs over. */
     link: string;
-    gcpAsn: number;
-    awsAsn: number;
+    /** Undefined where a plan cannot see it: a Cloud Router in another stack, an ASN AWS reports only once deployed. */
+    gcpAsn?: number;
+    awsAsn?: number;
     /** Link-local /30 or /29 the session uses, if the customer owns the addressing. */
     insideCidr?: string;
     /** Google side address (no prefix length). */

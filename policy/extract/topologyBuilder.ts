@@ -3,7 +3,7 @@ import {
     portSpeedFromLinkType, Topology, TunnelBandwidth, vpnTunnelBandwidth,
 } from "../../sdk";
 import { AttachmentView, OrderedPortView } from "./dedicated";
-import { HaVpnView } from "./haVpn";
+import { HaVpnView, TunnelView } from "./haVpn";
 import { ManagedView } from "./managed";
 import { importedPriority, routerAsn, RouterSide } from "./routing";
 import { StackIndex } from "./stackIndex";
@@ -160,7 +160,7 @@ export class TopologyBuilder {
             : this.endpoint({ id: "dx-gateway", cloud: Cloud.Aws, kind: EndpointKind.DirectConnectGateway });
     }
 
-    private addLink(source: StackResource, link: Link, side: RouterSide): void {
+    private addLink(source: StackResource, link: Link, side: RouterSide & Partial<Pick<AttachmentView, "vif" | "dxGateway"> & Pick<TunnelView, "awsConnection" | "awsTunnel">>): void {
         link.domains = Object.fromEntries(Object.entries(link.domains).filter(([, v]) => v !== undefined));
         this.links.push(link);
         this.linkSource.set(link.id, source);
@@ -168,11 +168,17 @@ export class TopologyBuilder {
         if (session) this.sessions.push(session);
     }
 
-    private session(link: Link, side: RouterSide): BgpSession | undefined {
+    private session(link: Link, side: Parameters<TopologyBuilder["addLink"]>[2]): BgpSession | undefined {
         const peer = side.peers[0];
-        const gcpAsn = routerAsn(side.router);
-        const awsAsn = num(peer?.props.peerAsn);
-        if (!peer || gcpAsn === undefined || awsAsn === undefined) return undefined;
+        if (!peer) return undefined;
+        // A Cloud Router in another stack (a shared layer's) is not here: the AWS half was given its
+        // ASN (the VIF's, or the customer gateway's), and the peer names AWS's, or the AWS half does.
+        const customerGateway = side.awsConnection && this.index.resolve(T.awsCustomerGateway, side.awsConnection, "customerGatewayId");
+        const gcpAsn = routerAsn(side.router) ?? num(side.vif?.props.bgpAsn) ?? num(side.vif?.props.bgpAsnLong) ?? num(customerGateway?.props.bgpAsn) ?? num(customerGateway?.props.bgpAsnExtended);
+        const awsAsn = num(peer.props.peerAsn)
+            ?? (side.awsConnection && side.awsTunnel ? num(side.awsConnection.props[`tunnel${side.awsTunnel}BgpAsn`]) : undefined)
+            ?? num(side.dxGateway?.props.amazonSideAsn)
+            ?? num(side.awsConnection && this.index.resolve(T.awsTransitGateway, side.awsConnection, "transitGatewayId")?.props.amazonSideAsn);
         const range = addressInPrefix(side.routerInterface?.props.ipRange);
         const advertised = list(peer.props.advertisedIpRanges).map((r) => text(record(r)?.range)).filter((r): r is string => r !== undefined);
         const learned = importedPriority(this.index, peer);

@@ -8,7 +8,9 @@ import { CrossCloudError, ErrorCode } from "@crosscloud/interconnect";
 import { Prefix } from "../../sdk/prefix";
 import { MATCH_EVERY_ROUTE } from "../../sdk/preference";
 import { BACKUP_LEARNED_PRIORITY, ROUTE_PRIORITY } from "../../sdk/routes";
-import { LinkRole, SlaTier, Topology } from "../../sdk/topology";
+import { Direction, LinkRole, LinkStage, SlaTier, Topology } from "../../sdk/topology";
+import { carriers } from "../../sdk/preference";
+import { judgeStack } from "../../policy/evaluate";
 import { capture, CapturedResource, Plan } from "../../offline";
 import { ENVIRONMENTS, planStack, readyConfig, SHARED_STACK, stackConfig } from "../../bench/workloads/estate";
 
@@ -164,6 +166,16 @@ describe("the example estate", () => {
             }
             assert.ok(prod.ofType(T.vpnConnection).every((c) => c.inputs.tunnelBandwidth === "large"));
             assert.deepEqual([prod.outputs.slaTier, prod.outputs.minSurvivingGbps, prod.outputs.singlePointsOfFailure, prod.outputs.nextStep], [SlaTier.FourNines, 20, [], "none: every link is ready"]);
+        });
+
+        it("is read by the pack from its raw resources, though its Cloud Routers live in the shared stack: every session, and the backup losing both ways", () => {
+            // The routers' ASNs are not in prod's stack: the AWS halves carry them (each VIF's bgpAsn, each customer gateway's).
+            const judged = judgeStack(prodReady.resources);
+            assert.deepEqual(judged.topology.sessions.map((s) => s.link).sort(), judged.topology.links.filter((l) => l.stage !== LinkStage.Ordered).map((l) => l.id).sort());
+            assert.ok(judged.topology.sessions.every((s) => s.gcpAsn !== undefined), JSON.stringify(judged.topology.sessions));
+            assert.deepEqual(carriers(judged.topology.links, judged.topology.sessions), { [Direction.AwsToGoogle]: ["prod-primary"], [Direction.GoogleToAws]: ["prod-primary"] });
+            assert.ok(!judged.notApplicable.some((n) => n.policy === "backup-route-preference"), JSON.stringify(judged.notApplicable));
+            assert.deepEqual(judged.violations, []);
         });
 
         it("plans a 99.9% dedicated environment in one region against the two-region shared layer", async () => {

@@ -343,7 +343,7 @@ function checkInvariants(input: CrossCloudNetworkInput, p: CrossCloudNetworkPlan
     // ASNs: private, not AWS-reserved, and distinct wherever two of them meet.
     for (const s of topology.sessions) {
         assert.notEqual(s.gcpAsn, s.awsAsn, `${s.id} is eBGP`);
-        for (const asn of [s.gcpAsn, s.awsAsn]) assert.ok(isPrivateAsn(asn) && !AWS_RESERVED_ASNS.includes(asn), `${asn} is usable`);
+        for (const asn of [s.gcpAsn, s.awsAsn]) assert.ok(asn !== undefined && isPrivateAsn(asn) && !AWS_RESERVED_ASNS.includes(asn), `${asn} is usable`);
     }
     const vpns = [p.primary.haVpn, p.backup].filter((v) => v !== undefined);
     for (const v of vpns) assert.notEqual(v.routerAsn, v.awsAsn, "Cloud Router ≠ Transit Gateway");
