@@ -222,6 +222,7 @@ describe("HaVpn", () => {
         assert.deepEqual(outputs.awsTunnelAddresses, awsAddresses);
         assert.deepEqual(outputs.tunnels, planned.tunnels.map((t) => ({
             name: `vpn-tunnel-${t.index}`,
+            addressFamily: "ipv4",
             haVpnInterface: t.haInterface,
             awsVpnConnectionId: `vpn-vpn-${t.awsConnection}-id`,
             awsTunnel: t.awsTunnel,
