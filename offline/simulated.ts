@@ -49,9 +49,10 @@ export const computedFields: Readonly<Record<string, ComputedFields>> = {
             Object.assign(fields, {
                 [`tunnel${tunnel}Address`]: r.allocate.awsOutsideIps.allocate(key),
                 [ipv6 ? `tunnel${tunnel}InsideIpv6Cidr` : `tunnel${tunnel}InsideCidr`]: insideCidr,
-                // In a tunnel's /30 (or /126), AWS takes the first host and leaves the second to the customer gateway.
-                [`tunnel${tunnel}VgwInsideAddress`]: nthAddress(insideCidr, 1),
-                [`tunnel${tunnel}CgwInsideAddress`]: nthAddress(insideCidr, 2),
+                // In a tunnel's /30, AWS takes .1 and leaves .2 to the customer gateway. The provider reads
+                // these from the configuration's IPv4 inside addresses alone: an IPv6 connection's are empty.
+                [`tunnel${tunnel}VgwInsideAddress`]: ipv6 ? "" : nthAddress(insideCidr, 1),
+                [`tunnel${tunnel}CgwInsideAddress`]: ipv6 ? "" : nthAddress(insideCidr, 2),
                 [`tunnel${tunnel}BgpAsn`]: String(gateway?.amazonSideAsn ?? AWS_DEFAULT_AMAZON_SIDE_ASN),
                 [`tunnel${tunnel}BgpHoldtime`]: 30,
             });

@@ -4,6 +4,7 @@ import * as ec2transitgateway from "@pulumi/aws/ec2transitgateway";
 import { AddressFamily } from "../../sdk/addressFamily";
 import { AWS_TUNNEL_OPTIONS, AwsAttachPoint, AwsTunnelOptions, HaVpnPlan, TunnelSpec } from "../../sdk/plans/haVpn";
 import { haVpnNames } from "../../sdk/plans/names";
+import { Prefix } from "../../sdk/prefix";
 import { AwsSideArgs } from "../sides";
 
 /** The AWS side of an HA VPN: the shape every component shares, plus how the VPN connections attach. */
@@ -74,7 +75,7 @@ export function declareAws(
             ...tunnelArgs(2, second, keys[second.index]),
         }, opts);
     });
-    return tunnels.map((t) => tunnelEnd(connections[t.awsConnection], t.awsTunnel));
+    return tunnels.map((t) => (family === AddressFamily.Ipv6 ? ipv6TunnelEnd : tunnelEnd)(connections[t.awsConnection], t.awsTunnel));
 }
 
 function transitGateway(name: string, plan: HaVpnPlan, aws: HaVpnAwsArgs, opts: pulumi.CustomResourceOptions): pulumi.Output<string> {
@@ -93,6 +94,21 @@ function tunnelArgs<N extends 1 | 2>(n: N, tunnel: TunnelSpec, presharedKey: pul
     const inside = tunnel.family === AddressFamily.Ipv6 ? { insideIpv6Cidr: tunnel.insideCidr } : { insideCidr: tunnel.insideCidr };
     const fields = { ...AWS_TUNNEL_OPTIONS, ...inside, presharedKey };
     return Object.fromEntries(Object.entries(fields).map(([key, value]) => [`tunnel${n}${key[0].toUpperCase()}${key.slice(1)}`, value])) as Pick<ec2.VpnConnectionArgs, TunnelField<N>>;
+}
+
+/**
+ * An IPv6 tunnel's ends, read from the /126 AWS reports (`tunnelNInsideIpv6Cidr`): the provider
+ * fills `tunnelNVgwInsideAddress` and `tunnelNCgwInsideAddress` from the customer gateway
+ * configuration's IPv4 `tunnel_inside_address` only, and an IPv6 connection's addresses are in its
+ * `tunnel_inside_ipv6_address`, so both are empty (terraform-provider-aws, vpn_connection.go,
+ * xmlIpsecTunnel). The addresses are taken in the order of an IPv4 /30, AWS the first host and the
+ * customer gateway the second: the downloadable configuration is the only place AWS states them, and
+ * the provider does not read it for IPv6.
+ */
+function ipv6TunnelEnd(connection: ec2.VpnConnection, n: 1 | 2): AwsTunnelEnd {
+    const cidr = n === 1 ? connection.tunnel1InsideIpv6Cidr : connection.tunnel2InsideIpv6Cidr;
+    const host = (i: number) => cidr.apply((c) => Prefix.parse(c, `tunnel${n}InsideIpv6Cidr`, AddressFamily.Ipv6).host(i));
+    return { ...tunnelEnd(connection, n), insideAddress: host(1), customerInsideAddress: host(2) };
 }
 
 function tunnelEnd(connection: ec2.VpnConnection, n: 1 | 2): AwsTunnelEnd {

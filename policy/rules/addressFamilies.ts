@@ -1,5 +1,5 @@
 import { ReportViolation } from "@pulumi/policy";
-import { AddressFamily, familyText } from "../../sdk";
+import { AddressFamily, carriesFamily, familyText, Link, LinkKind } from "../../sdk";
 import { StackModel, StackResource } from "../extract";
 import { interfaceFamily } from "../extract/routing";
 import { T } from "../extract/tokens";
@@ -20,20 +20,52 @@ import { stackPolicy } from "./define";
  *   IPV6_ONLY); a VLAN attachment carries IPv6 only as IPV4_IPV6; a Transport advertises IPv6
  *   routes only as IPV4_IPV6 (Compute and Network Connectivity APIs, `stackType`).
  */
-export const addressFamilies = stackPolicy<Record<string, never>>({
+export interface AddressFamiliesConfig {
+    requireIpv6: boolean;
+}
+
+export const addressFamilies = stackPolicy<AddressFamiliesConfig>({
     name: "address-families",
     description: "Both ends of every BGP session between the clouds carry one and the same address family, and a link that carries IPv6 is dual stack on both clouds: its HA VPN gateway, VPN connection, VLAN attachment and VIF, or Transport.",
     enforcementLevel: "mandatory",
     severity: "high",
-    configSchema: { properties: {} },
-}, (model, _config, report, notApplicable) => {
+    configSchema: {
+        properties: {
+            requireIpv6: {
+                type: "boolean", default: false,
+                description: "Require IPv6 beside IPv4 (dual stack) on every kind of link between the clouds on each Cloud Router, for estates whose workloads reach the other cloud over IPv6.",
+            },
+        },
+    },
+}, (model, config, report, notApplicable) => {
     if (model.topology.links.length === 0 && model.index.all(T.awsVpnConnection).length === 0) notApplicable("The stack has no links between the clouds.");
+    if (config.requireIpv6) checkIpv6Carried(model, report);
     checkVpnConnections(model, report);
     checkTunnels(model, report);
     checkAttachments(model, report);
     checkTransports(model, report);
     checkSessions(model, report);
 });
+
+/**
+ * With IPv6 required, each kind of link on each Cloud Router carries it somewhere: a dual-stack HA
+ * VPN's IPv6 tunnels are on a gateway of their own, so its IPv4 tunnels alone are no fault.
+ */
+function checkIpv6Carried(model: StackModel, report: ReportViolation): void {
+    const byRouter = new Map<string, Link[]>();
+    for (const link of model.topology.links) {
+        const key = `${link.kind} ${link.gcp}`;
+        byRouter.set(key, [...(byRouter.get(key) ?? []), link]);
+    }
+    for (const links of byRouter.values()) {
+        if (links.some((l) => carriesFamily(l, AddressFamily.Ipv6))) continue;
+        const source = model.linkSource.get(links[0].id);
+        report(`The ${KIND_TEXT[links[0].kind]} links to ${links[0].gcp} (${links.map((l) => l.id).slice(0, 3).join(", ")}${links.length > 3 ? ", …" : ""}) carry IPv4 only, and the config requires IPv6 across the clouds. ` +
+            "Make them dual stack (stackType IPV4_IPV6 on the crosscloud component), or set requireIpv6: false for this stack.", source?.urn);
+    }
+}
+
+const KIND_TEXT: Record<LinkKind, string> = { [LinkKind.HaVpn]: "HA VPN", [LinkKind.Dedicated]: "dedicated interconnect", [LinkKind.Managed]: "managed interconnect" };
 
 function label(model: StackModel, r: StackResource): string {
     return model.index.label(r);

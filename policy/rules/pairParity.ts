@@ -184,8 +184,16 @@ function checkTunnel(t: TunnelView, model: StackModel, report: ReportViolation):
         report(`${names} use different inside ranges: RouterInterface ${model.index.label(t.routerInterface!)} is in ${googleRange.prefix}, the AWS tunnel in ${awsCidr}. ` +
             `Set the interface's ipRange to ${awsCidr.host(2)}/${awsCidr.bits} (AWS takes the first host, Google the second).`, t.routerInterface!.urn);
     }
+    // The provider reports an IPv6 tunnel's inside addresses nowhere (its VgwInsideAddress and
+    // CgwInsideAddress read the configuration's IPv4 ones), so they are read off the /126: AWS the
+    // first host, the customer gateway (Google) the second, as in a /30.
+    const ipv6 = googleRange?.prefix.family === AddressFamily.Ipv6;
+    if (ipv6 && awsCidr && googleRange.prefix.equals(awsCidr) && bareAddress(googleRange.address) !== awsCidr.host(2)) {
+        report(`RouterInterface ${model.index.label(t.routerInterface!)} takes ${googleRange.address} in ${awsCidr}, but the customer gateway's end of ${awsTunnel} is ${awsCidr.host(2)} (AWS takes ${awsCidr.host(1)}). ` +
+            `Set the interface's ipRange to ${awsCidr.host(2)}/${awsCidr.bits}.`, t.routerInterface!.urn);
+    }
     const peer = t.peers[0];
-    const awsInside = bareAddress(aws[`tunnel${n}VgwInsideAddress`]);
+    const awsInside = ipv6 ? awsCidr?.host(1) : bareAddress(aws[`tunnel${n}VgwInsideAddress`]);
     const dialed = bareAddress(peer?.props.peerIpAddress);
     if (peer && awsInside !== undefined && dialed !== undefined && awsInside !== dialed) {
         report(`RouterPeer ${model.index.label(peer)} dials ${dialed}, but AWS's inside address on ${awsTunnel} is ${awsInside}. Set peerIpAddress to ${awsInside}.`, peer.urn);
