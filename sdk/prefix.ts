@@ -36,13 +36,13 @@ export class Prefix {
      * (no host bits: a hand-written `169.254.10.5/30` is almost always a typo, so it is refused with
      * the canonical form).
      */
-    static parse(text: unknown, field: string, family?: AddressFamily, why?: string): Prefix {
+    static parse(text: unknown, field: string, family?: AddressFamily, why?: string, fix?: string): Prefix {
         const written = typeof text === "string" && text.includes(":") ? AddressFamily.Ipv6 : AddressFamily.Ipv4;
         if (family !== undefined && typeof text === "string" && written !== family && looksLike(text, written)) {
             fail({
                 code: ErrorCode.InvalidPrefix, field, value: text,
                 rule: `is an ${familyText(written)} prefix, and ${field} takes ${familyText(family)} only${why ? `: ${why}` : ""}`,
-                fix: family === AddressFamily.Ipv4 ? "Write an IPv4 prefix, like 10.20.0.0/16." : "Write an IPv6 prefix, like 2600:1f18::/48.",
+                fix: fix ?? (family === AddressFamily.Ipv4 ? "Write an IPv4 prefix, like 10.20.0.0/16." : "Write an IPv6 prefix, like 2600:1f18::/48."),
             });
         }
         const parsed = family ?? written;
@@ -59,13 +59,13 @@ export class Prefix {
     }
 
     /** Parses a list of prefixes, naming the element that is wrong. */
-    static parseAll(texts: unknown, field: string, family?: AddressFamily, why?: string): Prefix[] {
+    static parseAll(texts: unknown, field: string, family?: AddressFamily, why?: string, fix?: string): Prefix[] {
         if (!Array.isArray(texts)) {
             const what = family === undefined ? "prefixes" : `${familyText(family)} prefixes`;
             fail({ code: ErrorCode.InvalidPrefix, field, value: texts, rule: `must be a list of ${what}`, fix: family === AddressFamily.Ipv6 ? 'Write it like ["2600:1f18::/48"].' : 'Write it like ["10.20.0.0/16"].' });
         }
         // Array.from visits the holes of a sparse array (as undefined), where map would skip them.
-        return Array.from(texts, (t, i) => Prefix.parse(t, `${field}[${i}]`, family, why));
+        return Array.from(texts, (t, i) => Prefix.parse(t, `${field}[${i}]`, family, why, fix));
     }
 
     /** 32 for IPv4, 128 for IPv6. */

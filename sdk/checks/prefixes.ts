@@ -31,7 +31,7 @@ export function checkPrefixList(texts: unknown, field: string, rules: PrefixList
     if (limit && most !== undefined && Array.isArray(texts) && texts.length > most) tooMany(texts.length, field, limit, undefined);
     const only = families.length === 1 ? families[0] : undefined;
     const why = only === AddressFamily.Ipv4 ? "the link carries IPv4 only" : only === AddressFamily.Ipv6 ? "the link carries IPv6 only" : undefined;
-    const prefixes = Prefix.parseAll(texts, field, only, why && (rules.familyFix ? `${why}. ${rules.familyFix}` : why));
+    const prefixes = Prefix.parseAll(texts, field, only, why, rules.familyFix);
     if (prefixes.length === 0) {
         fail({ code: ErrorCode.InvalidArgument, field, value: texts, rule: "must list at least one prefix", fix: "List the CIDRs this side advertises, e.g. [\"10.20.0.0/16\"]." });
     }

@@ -428,10 +428,13 @@ function topology(input: HaVpnInput, plan: Omit<HaVpnPlan, "topology">, regions:
     ];
     // An IPv4-only HA VPN's links name no family (IPv4 is the default), so its topology reads as before.
     const dual = plan.stackType === StackType.DualStack;
+    // Each family's tunnels are on a gateway of their own, and Google grants its SLA per HA VPN
+    // gateway: a group each, as the policy pack reads them back from the raw resources.
+    const groupOf = (family: AddressFamily) => (family === AddressFamily.Ipv6 ? `${name}-v6` : name);
     const link = (t: TunnelSpec): Link => {
         const of = haVpnNames(name, t.family);
         return {
-            id: of.tunnel(t.index), group: name, kind: LinkKind.HaVpn, role: plan.role, aws: gateway, gcp: router, mbps,
+            id: of.tunnel(t.index), group: groupOf(t.family), kind: LinkKind.HaVpn, role: plan.role, aws: gateway, gcp: router, mbps,
             ...(dual && { families: [t.family] }),
             domains: {
                 tunnel: of.tunnel(t.index),
@@ -454,7 +457,7 @@ function topology(input: HaVpnInput, plan: Omit<HaVpnPlan, "topology">, regions:
     const all = [...plan.tunnels, ...plan.tunnelsIpv6];
     return {
         endpoints,
-        groups: [{ id: name, kind: LinkKind.HaVpn, role: plan.role, fourIpsRedundancy: true }],
+        groups: [AddressFamily.Ipv4, ...(dual ? [AddressFamily.Ipv6] : [])].map((f) => ({ id: groupOf(f), kind: LinkKind.HaVpn, role: plan.role, fourIpsRedundancy: true })),
         links: all.map(link),
         sessions: all.map(session),
         // What AWS advertises is the Transit Gateway route table's business, not this link's.

@@ -400,8 +400,11 @@ function checkInvariants(input: CrossCloudNetworkInput, p: CrossCloudNetworkPlan
     for (const [v, asked] of vpnInputs) {
         if (!v || !asked) continue;
         assert.equal(v.tunnelBandwidth, asked.tunnelBandwidth ?? TunnelBandwidth.Standard);
-        const group = topology.links.filter((l) => l.group === `${input.name}-${v.role}`);
-        assert.deepEqual(group.map((l) => l.mbps), Array(4 * carried.length).fill(v.tunnelBandwidth === TunnelBandwidth.Large ? 3000 : 1250));
+        // A dual-stack HA VPN's IPv6 tunnels are a group of their own, on their own gateway.
+        for (const id of [`${input.name}-${v.role}`, ...(carried.length > 1 ? [`${input.name}-${v.role}-v6`] : [])]) {
+            const group = topology.links.filter((l) => l.group === id);
+            assert.deepEqual(group.map((l) => l.mbps), Array(4).fill(v.tunnelBandwidth === TunnelBandwidth.Large ? 3000 : 1250), id);
+        }
         assert.equal(v.tunnelsIpv6.length, stack === StackType.DualStack ? 4 : 0, "IPv6 tunnels exactly with dual stack");
         if (asked.insideCidrs) assert.deepEqual(v.tunnels.map((t) => t.insideCidr), asked.insideCidrs);
         if (asked.insideCidrsIpv6 && stack === StackType.DualStack) assert.deepEqual(v.tunnelsIpv6.map((t) => t.insideCidr), asked.insideCidrsIpv6.map((c) => mustParsePrefix(c).toString()));
