@@ -151,13 +151,13 @@ export interface CrossCloudNetworkArgs {
 export class CrossCloudNetwork extends pulumi.ComponentResource {
     /** Both links as one topology. */
     readonly topology: pulumi.Output<Topology>;
-    /** The SLA tier the whole shape earns. */
+    /** The SLA tier the whole shape earns; dual stack: the lower of the two families'. */
     readonly slaTier: pulumi.Output<SlaTier>;
-    /** Gbps between the clouds with every link up (and every ordered port ready). */
+    /** Gbps between the clouds with every link up (and every ordered port ready); dual stack: what each family has at least. */
     readonly totalGbps: pulumi.Output<number>;
-    /** Gbps left after the worst single failure. */
+    /** Gbps left after the worst single failure; dual stack: the least any family keeps. */
     readonly minSurvivingGbps: pulumi.Output<number>;
-    /** Single failures that cut every link, as `kind:id` (e.g. `region:us-east4`). */
+    /** Single failures that cut every link (dual stack: every link of a family), as `kind:id` (e.g. `region:us-east4`). */
     readonly singlePointsOfFailure: pulumi.Output<string[]>;
     /** The Direct Connect gateway of an interconnect primary. */
     readonly directConnectGatewayId: pulumi.Output<string | undefined>;
@@ -200,8 +200,8 @@ export class CrossCloudNetwork extends pulumi.ComponentResource {
             : pulumi.output(undefined);
 
         this.topology = pulumi.output(plan.topology);
-        this.slaTier = pulumi.output(plan.resilience.sla.tier);
-        this.totalGbps = pulumi.output(Bandwidth.fromMbps(plan.resilience.totalMbps).gbps);
+        this.slaTier = pulumi.output(plan.slaTier);
+        this.totalGbps = pulumi.output(Bandwidth.fromMbps(plan.totalMbps).gbps);
         this.minSurvivingGbps = pulumi.output(Bandwidth.fromMbps(plan.minSurvivingMbps).gbps);
         this.singlePointsOfFailure = pulumi.output(plan.resilience.singlePointsOfFailure.map((f) => `${f.kind}:${f.id}`));
         this.directConnectGatewayId = primary instanceof HaVpn ? pulumi.output(undefined) : primary.directConnectGatewayId;

@@ -93,6 +93,11 @@ export function bestTier(tiers: readonly SlaTier[]): SlaTier {
     return tiers.reduce((best, t) => (TIER_ORDER.indexOf(t) > TIER_ORDER.indexOf(best) ? t : best), SlaTier.None);
 }
 
+/** The lowest of the tiers (none for an empty list): what a network earns when each family must earn it. */
+export function worstTier(tiers: readonly SlaTier[]): SlaTier {
+    return tiers.length === 0 ? SlaTier.None : tiers.reduce((worst, t) => (TIER_ORDER.indexOf(t) < TIER_ORDER.indexOf(worst) ? t : worst));
+}
+
 /** The highest tier a commitment in percent reaches. */
 export function tierOf(percent: number | undefined): SlaTier {
     if (percent === undefined) return SlaTier.None;

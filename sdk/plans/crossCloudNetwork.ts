@@ -7,8 +7,8 @@ import { parseReserved, requiredId } from "../checks/values";
 import { CrossCloudError, ErrorCode, fail } from "../errors";
 import { checkBlock, checkBlockIpv6, IPV4_SESSIONS, IPV6_SESSIONS } from "../linkLocal";
 import { Prefix } from "../prefix";
-import { analyzeResilience, FailureCase, ResilienceReport } from "../resilience";
-import { bestTier, GroupSla } from "../sla";
+import { analyzeResilience, FailureCase, FamilyReport, ResilienceReport } from "../resilience";
+import { bestTier, GroupSla, worstTier } from "../sla";
 import { LinkKind, LinkRole, SlaTier, Topology, mergeTopologies } from "../topology";
 import { DedicatedAttachmentInput, DedicatedInterconnectInput, DedicatedInterconnectPlan, DedicatedPortInput, planDedicatedInterconnect, SlaTarget } from "./dedicated";
 import { HaVpnInput, HaVpnPlan, planHaVpn } from "./haVpn";
@@ -125,8 +125,12 @@ export interface CrossCloudNetworkPlan {
     backup?: HaVpnPlan;
     topology: Topology;
     resilience: ResilienceReport;
-    /** Whole Mbps left by the worst single failure (all of it when nothing can fail). */
+    /** Whole Mbps between the clouds with every link up; with dual stack, the lower of the families' (each family rides its own sessions). */
+    totalMbps: number;
+    /** Whole Mbps left by the worst single failure (all of it when nothing can fail); with dual stack, the least any family keeps. */
     minSurvivingMbps: number;
+    /** The SLA tier the shape earns; with dual stack, the lower of the families'. */
+    slaTier: SlaTier;
 }
 
 /** Children are named after the network and their role. */
@@ -207,9 +211,24 @@ export function planCrossCloudNetwork(input: CrossCloudNetworkInput, space = Add
     const parts = [primary.haVpn, primary.managed, primary.dedicated, backup].filter((p) => p !== undefined);
     const topology = mergeTopologies(...parts.map((p) => p.topology));
     const resilience = analyzeResilience(topology);
-    const minSurvivingMbps = resilience.worstCase?.survivingMbps ?? resilience.totalMbps;
     checkRequirement(input.requirement, resilience, requiredFamilies(input));
-    return { primary, backup, topology, resilience, minSurvivingMbps };
+    return { primary, backup, topology, resilience, ...familyFigures(resilience) };
+}
+
+/**
+ * The figures a network reports. IPv4 traffic cannot ride IPv6 sessions nor the reverse, so with
+ * dual stack what the network offers is what its weaker family has.
+ */
+function familyFigures(report: ResilienceReport): Pick<CrossCloudNetworkPlan, "totalMbps" | "minSurvivingMbps" | "slaTier"> {
+    if (!report.byFamily) {
+        return { totalMbps: report.totalMbps, minSurvivingMbps: report.worstCase?.survivingMbps ?? report.totalMbps, slaTier: report.sla.tier };
+    }
+    const kept = (f: FamilyReport) => f.worstCase?.families?.find((i) => i.family === f.family)?.survivingMbps ?? f.totalMbps;
+    return {
+        totalMbps: Math.min(...report.byFamily.map((f) => f.totalMbps)),
+        minSurvivingMbps: Math.min(...report.byFamily.map(kept)),
+        slaTier: report.sla.byFamily ? worstTier(report.sla.byFamily.map((f) => f.tier)) : report.sla.tier,
+    };
 }
 
 function checkShapeOfArgs(input: CrossCloudNetworkInput<unknown>): void {
