@@ -10,6 +10,7 @@ import { formatTable, loadAverage, machine, Results, targetTable, writeResults }
 import { collisions } from "./scenarios/collisions";
 import { criticalPathScenario } from "./scenarios/criticalPath";
 import { overhead } from "./scenarios/overhead";
+import { floors } from "./scenarios/floors";
 import { offlineEngine } from "./scenarios/offlineEngine";
 import { packaging } from "./scenarios/packaging";
 import { planning } from "./scenarios/planning";
@@ -18,7 +19,7 @@ import { Scenario } from "./scenarios/scenario";
 import { startup } from "./scenarios/startup";
 import { suite } from "./scenarios/suite";
 
-const SCENARIOS: Scenario[] = [startup, packaging, offlineEngine, planning, overhead, policy, criticalPathScenario, collisions, suite];
+const SCENARIOS: Scenario[] = [startup, packaging, offlineEngine, planning, overhead, policy, criticalPathScenario, collisions, floors, suite];
 const RESULTS_FILE = path.join(__dirname, "results.json");
 
 function chosen(only: string[] | undefined): Scenario[] {

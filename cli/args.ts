@@ -5,8 +5,8 @@ import { usageError } from "./errors";
 export const USAGE = `crosscloud — plan Pulumi programs offline, roll environments out behind policy gates
 
 Usage:
-  crosscloud plan [--cwd DIR] [--stack NAME] [--json] [--policy-config FILE] [--out DIR]
-  crosscloud rollout [--cwd DIR] [--offline | --remote --org ORG --repo-url URL [--branch NAME] [--project-path PATH]]
+  crosscloud plan [--cwd DIR] [--stack NAME [--config FILE]] [--against FILE] [--json] [--policy-config FILE] [--out DIR]
+  crosscloud rollout [--cwd DIR] [--against FILE] [--accept-window STACK]… [--offline | --remote --org ORG --repo-url URL [--branch NAME] [--project-path PATH]]
   crosscloud --help
 
 plan     Runs a Pulumi TypeScript program in-process under mocks (no cloud, no Pulumi CLI) and prints
@@ -17,9 +17,19 @@ plan     Runs a Pulumi TypeScript program in-process under mocks (no cloud, no P
            --json                print only the plan document (JSON) on stdout
            --policy-config FILE  policy configuration (JSON); default: the stack's entry in rollout.json
            --out DIR             where topology SVGs are written; default: <project>/crosscloud-out
+           --config FILE         plan --stack with this stack config file instead of its own
+           --against FILE        the stacks before a change: a plan (crosscloud plan --json), a stack's
+                                 state (pulumi stack export) or a stack config file; prints what each
+                                 resource change does to the links while it applies, whether what stays
+                                 up meets the requirement, and the steps a rollout would take
 
 rollout  For each stack of <stackConfigDir>/rollout.json in order: preview with the policy pack, stop
-         on a mandatory violation (or an advisory one for a strict stack), then update.
+         on a mandatory violation (or an advisory one for a strict stack), then update in steps that
+         keep each stack's requirement met while they apply, waiting for links to be healthy between
+         steps; a change no step can apply safely stops the rollout, with what to do.
+           --against FILE        offline: the stacks as deployed (crosscloud plan --json); local and
+                                 remote read each stack's state
+           --accept-window STACK apply STACK's refused changes anyway, each in a step of its own
            (default)             local: Pulumi Automation API; needs the pulumi CLI and cloud credentials
            --offline             run the same gates through the offline planner; deploys nothing
            --remote              run each stack on Pulumi Deployments; needs PULUMI_ACCESS_TOKEN
@@ -44,6 +54,10 @@ export interface PlanCommand {
     policyConfig?: string;
     /** Where the SVGs go; beside the project when not given. */
     out?: string;
+    /** A stack config file to plan --stack with instead of its own. */
+    config?: string;
+    /** The stacks before a change: a plan, a stack's state, or a stack config file. */
+    against?: string;
 }
 
 /** Where Pulumi Deployments finds the stacks and the project. */
@@ -60,6 +74,10 @@ export interface RolloutCommand {
     command: "rollout";
     cwd?: string;
     target: RolloutTarget;
+    /** Offline: the stacks as deployed (plans); local and remote read the stacks' state instead. */
+    against?: string;
+    /** Stacks whose refused changes may run anyway, each in a step of its own. */
+    acceptWindow: string[];
 }
 
 export type Command = PlanCommand | RolloutCommand | { command: "help" };
@@ -70,6 +88,8 @@ const planOptions = {
     json: { type: "boolean", default: false },
     "policy-config": { type: "string" },
     out: { type: "string" },
+    config: { type: "string" },
+    against: { type: "string" },
 } satisfies ParseArgsConfig["options"];
 
 const rolloutOptions = {
@@ -80,6 +100,8 @@ const rolloutOptions = {
     "repo-url": { type: "string" },
     branch: { type: "string", default: "main" },
     "project-path": { type: "string" },
+    against: { type: "string" },
+    "accept-window": { type: "string", multiple: true },
 } satisfies ParseArgsConfig["options"];
 
 export function parseCommand(argv: readonly string[]): Command {
@@ -91,6 +113,9 @@ export function parseCommand(argv: readonly string[]): Command {
     switch (command) {
         case "plan": {
             const { values } = parse(rest, planOptions);
+            if (values.config !== undefined && values.stack === undefined) {
+                throw usageError("--config needs --stack", "Name the stack the config file is for, e.g. --stack prod --config Pulumi.prod.next.yaml.");
+            }
             return {
                 command,
                 cwd: fromWhereTyped(values.cwd),
@@ -98,11 +123,21 @@ export function parseCommand(argv: readonly string[]): Command {
                 json: values.json,
                 policyConfig: fromWhereTyped(values["policy-config"]),
                 out: fromWhereTyped(values.out),
+                ...(values.config !== undefined && { config: fromWhereTyped(values.config) }),
+                ...(values.against !== undefined && { against: fromWhereTyped(values.against) }),
             };
         }
         case "rollout": {
             const { values } = parse(rest, rolloutOptions);
-            return { command, cwd: fromWhereTyped(values.cwd), target: rolloutTarget(values) };
+            const target = rolloutTarget(values);
+            if (values.against !== undefined && target.mode !== RolloutMode.Offline) {
+                throw usageError("--against is for --offline", "A real rollout reads each stack's state; rehearse with --offline --against <plans of the deployed stacks>.");
+            }
+            return {
+                command, cwd: fromWhereTyped(values.cwd), target,
+                ...(values.against !== undefined && { against: fromWhereTyped(values.against) }),
+                acceptWindow: values["accept-window"] ?? [],
+            };
         }
         default:
             throw usageError(`unknown command "${command}"`, "Use `crosscloud plan` or `crosscloud rollout`; `crosscloud --help` lists the options.");

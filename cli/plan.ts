@@ -12,7 +12,10 @@ import { mermaid } from "./render/mermaid";
 import { LinkWatch, svg } from "./render/svg";
 import { renderViolations } from "./render/violations";
 import { loadRollout } from "./rolloutFile";
+import { ResourceState } from "../sdk/change/types";
 import { Cloud, LinkStage } from "../sdk/topology";
+import { readAgainst } from "./change/against";
+import { renderChange } from "./render/impact";
 
 /**
  * `crosscloud plan`: one stack, or every stack of the project (in rollout order when the project
@@ -30,14 +33,29 @@ export async function plan(command: PlanCommand): Promise<number> {
     if (stacks.length === 0) {
         throw usageError(`project ${project.name} has no stacks (no Pulumi.<stack>.yaml in ${project.stackConfigDir})`, "Create a stack config file, or pass --cwd another project.");
     }
-    for (const stack of stacks) loadStack(project, stack);
+    for (const stack of stacks) loadStack(project, stack, stack === command.stack ? command.config : undefined);
+    const against = command.against === undefined ? undefined : readAgainst(command.against);
+    if (against !== undefined && against.kind !== "plans" && command.stack === undefined) {
+        throw usageError(`--against ${path.basename(against.file)} describes one stack`, "Name it with --stack, e.g. --stack prod.");
+    }
     const out = command.json ? undefined : diagramFolder(command.out ?? path.join(project.dir, DIAGRAM_FOLDER));
 
     // The planner brings in the Pulumi SDK and the providers: only once the input is known to be good.
     const { Planner } = await import("./planner");
-    const planner = new Planner(project, (stack) => policyConfig ?? stageConfig(stack));
+    const planner = new Planner(project, (stack) => policyConfig ?? stageConfig(stack), (stack) => (stack === command.stack ? command.config : undefined));
     for (const stack of stacks) await planner.plan(stack);
     const documents = command.stack !== undefined ? [await planner.plan(command.stack)] : planner.planned;
+    if (against !== undefined) {
+        const { changeReport } = await import("./change/report");
+        const { stackBefore } = await import("./change/before");
+        for (const document of documents) {
+            const before = await stackBefore(against, document.stack, planner);
+            const context = planner.planned.filter((d) => d !== document).flatMap((d) => stateOfPlanResources(d));
+            document.change = changeReport({
+                before: before.state, beforeIsState: before.isState, against: before.label, after: document, context, policyConfig: planner.policyConfig(document.stack),
+            });
+        }
+    }
 
     if (command.json) {
         process.stdout.write(`${JSON.stringify(command.stack !== undefined ? documents[0] : documents, null, 2)}\n`);
@@ -68,7 +86,18 @@ function render(document: PlanDocument, svgFile: string): string {
         "policy:",
         renderViolations(document.policy.violations),
         "",
+        ...(document.change ? [renderChange(document.change), ""] : []),
+        ...(document.diagnostics.length === 0 ? [] : [
+            "diagnostics (what the program logged, as `pulumi preview` shows it):",
+            ...document.diagnostics.map((d) => `  ${d.severity}${d.resource ? ` (${d.resource})` : ""}: ${d.message.replace(/\n/g, "\n    ")}`),
+            "",
+        ]),
     ].join("\n");
+}
+
+/** The resources of another stack planned in this run, as facts a change's rules may read. */
+function stateOfPlanResources(document: PlanDocument): ResourceState[] {
+    return document.resources.map((r) => ({ urn: r.urn, type: r.type, name: r.name, inputs: r.inputs, dependencies: r.dependencies, custom: r.custom }));
 }
 
 /** Where diagrams go without --out: a folder of their own beside the project's Pulumi.yaml. */
@@ -108,6 +137,7 @@ function linkWatch(document: PlanDocument): Map<string, LinkWatch> {
 
 function writeSvg(document: PlanDocument, project: Project, out: string): string {
     const file = path.join(out, `${project.name}-${document.stack.split("/").pop()}.svg`);
-    fs.writeFileSync(file, svg(document.topology, `${project.name}/${document.stack}`, linkWatch(document)));
+    const down = document.change ? new Set([...document.change.down, ...document.change.removed]) : undefined;
+    fs.writeFileSync(file, svg(document.topology, `${project.name}/${document.stack}`, { watch: linkWatch(document), ...(down && { down }) }));
     return path.relative(process.cwd(), file);
 }

@@ -11,8 +11,10 @@ import { CapturedResource, capture, Plan, Program, UNKNOWN } from "../offline";
 import { SIMULATED_AWS_ACCOUNT_ID, SIMULATED_GCP_PROJECT_NUMBER } from "../offline/identity";
 import { judgeStack, StackJudgement, Violation } from "../policy/evaluate";
 import { analyzeResilience, ResilienceReport } from "../sdk/resilience";
+import { LinkPart } from "../sdk/change/types";
 import { Topology } from "../sdk/topology";
 import { AlarmReport, alarmReport } from "./alarms";
+import type { ChangeReport } from "./change/types";
 import { CliError } from "./errors";
 import { installFailure } from "./loadFailure";
 import { isSecretStandIn, Project, SECRET, StackSettings } from "./project";
@@ -28,6 +30,12 @@ export interface PlannedResource {
     /** Secrets are "[secret]", values only known after deploy "[unknown]". */
     inputs: Record<string, unknown>;
     dependencies: string[];
+    /** Per input that came from other resources, their URNs: a replacement of one changes the input. */
+    propertyDependencies?: Record<string, string[]>;
+    /** Inputs whose changes Pulumi ignores. */
+    ignoreChanges?: string[];
+    /** False for components: they hold no cloud state. */
+    custom: boolean;
 }
 
 /** Everything `crosscloud plan --json` prints for one stack. */
@@ -39,10 +47,23 @@ export interface PlanDocument {
     outputs: StackOutputs;
     resources: PlannedResource[];
     topology: Topology;
+    /** Per link of the topology, the resources it rides on (what a change to the stack can take down). */
+    parts: Record<string, LinkPart[]>;
     resilience: ResilienceReport;
     policy: { violations: Violation[] };
     /** The stack's alarms, and what each single failure of a ready link opens on each cloud. */
     monitoring: AlarmReport;
+    /** What the program logged at warning or error level, as `pulumi preview` would show it. */
+    diagnostics: Diagnostic[];
+    /** With `--against`: what the change from the earlier plan or state does to the links (cli/change). */
+    change?: ChangeReport;
+}
+
+export interface Diagnostic {
+    severity: "warning" | "error";
+    message: string;
+    /** The logical name of the resource it is about, when it names one. */
+    resource?: string;
 }
 
 export interface StackToPlan {
@@ -79,17 +100,30 @@ export async function planStack({ project, program, settings, references, policy
         if (missing.length > 0) throw new UnplannedReferences(settings.name, missing);
         throw programFailure(e, project, settings);
     }
-    const { topology, violations } = judge(plan.resources, policyConfig, settings);
+    const { topology, parts, violations } = judge(plan.resources, policyConfig, settings);
     return {
         stack: settings.name,
         config: Object.fromEntries(Object.entries(settings.config).map(([k, v]) => [k, isSecretStandIn(v) ? SECRET : v])),
         outputs: await shownOutputs(plan.outputs, exported),
         resources: plan.resources.map(plannedResource),
         topology,
+        parts,
         resilience: analyzeResilience(topology),
         policy: { violations },
         monitoring: alarmReport(plan.resources, UNKNOWN),
+        diagnostics: diagnostics(plan),
     };
+}
+
+/** Warnings and errors the program logged; a secret value in one (a config stand-in) is shown as "[secret]". */
+function diagnostics(plan: Plan): Diagnostic[] {
+    return plan.logs
+        .filter((l): l is typeof l & { severity: Diagnostic["severity"] } => l.severity === "warning" || l.severity === "error")
+        .map((l) => ({
+            severity: l.severity,
+            message: shown(l.message, new Set(), "") as string,
+            ...(l.urn !== undefined && { resource: l.urn.slice(l.urn.lastIndexOf("::") + 2) }),
+        }));
 }
 
 /** The pack's verdicts and the topology it reached them on: one extraction, one reading of the config. */
@@ -113,6 +147,11 @@ function plannedResource(r: CapturedResource): PlannedResource {
         ...(r.provider !== undefined && { provider: r.provider.slice(0, r.provider.lastIndexOf("::")) }),
         inputs: shown(r.inputs, new Set(r.secretPaths), "") as Record<string, unknown>,
         dependencies: r.dependencies,
+        ...(Object.values(r.propertyDependencies).some((d) => d.length > 0) && {
+            propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies).filter(([, d]) => d.length > 0)),
+        }),
+        ...(r.ignoreChanges.length > 0 && { ignoreChanges: r.ignoreChanges }),
+        custom: r.custom,
     };
 }
 

@@ -17,8 +17,15 @@ export class Planner {
     private readonly references: ReferenceBook;
     private readonly documents = new Map<string, PlanDocument>();
 
-    /** @param policyConfigFile the policy configuration (JSON file) to plan a stack with, if any. */
-    constructor(readonly project: Project, private readonly policyConfigFile: (stack: string) => string | undefined) {
+    /**
+     * @param policyConfigFile the policy configuration (JSON file) to plan a stack with, if any.
+     * @param configFile a stack config file to plan a stack with instead of its own, if any.
+     */
+    constructor(
+        readonly project: Project,
+        private readonly policyConfigFile: (stack: string) => string | undefined,
+        private readonly configFile: (stack: string) => string | undefined = () => undefined,
+    ) {
         this.program = programOf(project);
         this.references = new ReferenceBook(project.name);
     }
@@ -31,7 +38,7 @@ export class Planner {
     async plan(stack: string, dependents: string[] = []): Promise<PlanDocument> {
         const done = this.documents.get(stack);
         if (done) return done;
-        const settings = loadStack(this.project, stack);
+        const settings = loadStack(this.project, stack, this.configFile(stack));
         progress(`planning ${this.project.name}/${stack} …`);
         const started = Date.now();
         try {
@@ -52,6 +59,17 @@ export class Planner {
         }
     }
 
+    /**
+     * Plans a stack with another config file in place of its own: the stack as it was, or as a
+     * change would make it. It reads the stacks this run planned; what it plans is not recorded.
+     */
+    async planWith(stack: string, configFile: string): Promise<PlanDocument> {
+        await this.plan(stack);
+        const settings = loadStack(this.project, stack, configFile);
+        progress(`planning ${this.project.name}/${stack} with ${configFile} …`);
+        return planStack({ project: this.project, program: this.program, settings, references: this.references, policyConfig: this.policyConfig(stack) });
+    }
+
     private async planReferenced(unplanned: UnplannedReferences, chain: string[]): Promise<void> {
         for (const { reference, project, stack } of unplanned.references) {
             if (project !== undefined && project !== this.project.name) {
@@ -68,7 +86,8 @@ export class Planner {
         }
     }
 
-    private policyConfig(stack: string): PolicyPackConfig | undefined {
+    /** The policy configuration a stack is planned with, if any. */
+    policyConfig(stack: string): PolicyPackConfig | undefined {
         const file = this.policyConfigFile(stack);
         if (file === undefined) return undefined;
         try {

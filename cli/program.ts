@@ -18,19 +18,22 @@ import { registerTypeScript } from "./typescript";
 export function programOf(project: Project): Program {
     requireSameSdk(project);
     if (project.main.endsWith(".ts")) registerTypeScript(project.dir);
-    let loadedByLastRun: string[] = [];
     return async () => {
-        for (const id of loadedByLastRun) delete require.cache[id];
+        for (const id of loadedByPrograms) delete require.cache[id];
+        loadedByPrograms.clear();
         const before = new Set(Object.keys(require.cache));
         try {
             // eslint-disable-next-line @typescript-eslint/no-require-imports -- as the Pulumi host loads a CommonJS program
             const exported: unknown = require(project.main);
             return await (exported instanceof Function ? exported() : exported);
         } finally {
-            loadedByLastRun = Object.keys(require.cache).filter((id) => !before.has(id) && !id.split(path.sep).includes("node_modules"));
+            for (const id of Object.keys(require.cache)) if (!before.has(id) && !id.split(path.sep).includes("node_modules")) loadedByPrograms.add(id);
         }
     };
 }
+
+/** The modules the last program run loaded, whichever planner ran it: the next run loads them afresh. */
+const loadedByPrograms = new Set<string>();
 
 /**
  * The offline engine runs the program on this process's Pulumi runtime, so the program must load

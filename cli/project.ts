@@ -86,9 +86,13 @@ export function stackNames(project: Project): string[] {
     return names.sort();
 }
 
-export function loadStack(project: Project, name: string): StackSettings {
+/** A stack's settings from its config file, or from `configFile` in its place (the stack as a change would make it, or as it was). */
+export function loadStack(project: Project, name: string, configFile?: string): StackSettings {
     const shortName = name.split("/").pop() ?? name;
-    const file = [".yaml", ".yml"].map((ext) => path.join(project.stackConfigDir, `Pulumi.${shortName}${ext}`)).find((f) => fs.existsSync(f));
+    if (configFile !== undefined && !fs.existsSync(configFile)) {
+        throw usageError(`no such stack config file: ${configFile}`, `Pass a Pulumi.${shortName}.yaml-shaped file: { config: { … } }.`);
+    }
+    const file = configFile ?? [".yaml", ".yml"].map((ext) => path.join(project.stackConfigDir, `Pulumi.${shortName}${ext}`)).find((f) => fs.existsSync(f));
     if (file === undefined) {
         const known = stackNames(project);
         throw usageError(

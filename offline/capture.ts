@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
 import { SimulatedCloud } from "./mocks";
-import { CapturedResource, Plan } from "./plan";
-import { EngineLog, Registration, inFreshRuntime, tapMonitor, withoutPromiseDebugging } from "./sdkInternals";
+import { CapturedResource, LogEntry, Plan } from "./plan";
+import { EngineLog, Registration, inFreshRuntime, recordingLogs, tapMonitor, withoutPromiseDebugging } from "./sdkInternals";
 import { UNKNOWN, decodeProperties } from "./wire";
 
 export interface CaptureOptions {
@@ -37,12 +37,12 @@ let previous: Promise<unknown> = Promise.resolve();
  * Captures run one at a time, each with a fresh runtime, so they never see each other's resources.
  */
 export function capture(program: Program, options: CaptureOptions = {}): Promise<Plan> {
-    const run = previous.then(() => inFreshRuntime(() => withoutPromiseDebugging(() => captureAlone(program, options))));
+    const run = previous.then(() => inFreshRuntime(() => withoutPromiseDebugging(() => recordingLogs((logs) => captureAlone(program, options, logs)))));
     previous = run.catch(() => undefined);
     return run;
 }
 
-async function captureAlone(program: Program, options: CaptureOptions): Promise<Plan> {
+async function captureAlone(program: Program, options: CaptureOptions, logs: readonly LogEntry[]): Promise<Plan> {
     const preview = options.preview ?? false;
     const [project, stack, organization] = [options.project ?? "crosscloud", options.stack ?? "dev", options.organization ?? "organization"];
     const ownNames = [stack, `${project}/${stack}`, `${organization}/${project}/${stack}`];
@@ -66,7 +66,7 @@ async function captureAlone(program: Program, options: CaptureOptions): Promise<
     if (unhandled.errors.length > 0) {
         throw unhandled.errors[0];
     }
-    return toPlan(log);
+    return toPlan(log, logs);
 }
 
 /**
@@ -85,10 +85,10 @@ function watchUnhandledRejections() {
 }
 
 /** What the engine saw, as the plan callers assert on: shared with the engine that serves programs over gRPC (host/). */
-export function toPlan(log: EngineLog): Plan {
+export function toPlan(log: EngineLog, logs: readonly LogEntry[] = []): Plan {
     const resources = log.registrations.map((registration) => describe(registration, log.registeredOutputs.get(registration.urn)));
     const stack = resources.find((r) => r.type === "pulumi:pulumi:Stack");
-    return new Plan(resources, stack?.outputs ?? {});
+    return new Plan(resources, stack?.outputs ?? {}, [...logs]);
 }
 
 function describe(registration: Registration, registeredOutputs: Record<string, unknown> | undefined): CapturedResource {

@@ -15,7 +15,7 @@
 export { capture } from "./capture";
 export type { CaptureOptions, Program } from "./capture";
 export { Plan } from "./plan";
-export type { CapturedResource } from "./plan";
+export type { CapturedResource, LogEntry } from "./plan";
 export { UNKNOWN } from "./wire";
 export { SIMULATED_AWS_ACCOUNT_ID } from "./identity";
 export { simulatedActivationKey } from "./simulated";

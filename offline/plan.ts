@@ -27,12 +27,23 @@ export interface CapturedResource {
     additionalSecretOutputs: string[];
 }
 
+/** One message a program (or the SDK on its behalf) sent to the engine's log. */
+export interface LogEntry {
+    severity: "debug" | "info" | "warning" | "error";
+    message: string;
+    /** The resource it is about, when it names one. */
+    urn?: string;
+    ephemeral: boolean;
+}
+
 /** Everything one program registered, in registration order, with a few ways to find things. */
 export class Plan {
     constructor(
         readonly resources: readonly CapturedResource[],
         /** The program's exports (the stack outputs), secrets unwrapped. */
         readonly outputs: Record<string, unknown>,
+        /** What the program logged (`pulumi.log`), in order: what `pulumi up` would show as diagnostics. */
+        readonly logs: readonly LogEntry[] = [],
     ) {}
 
     ofType(type: string): CapturedResource[] {

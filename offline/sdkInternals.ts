@@ -13,6 +13,7 @@ import type {
 } from "@pulumi/pulumi/proto/resource_pb";
 import * as debuggable from "@pulumi/pulumi/runtime/debuggable";
 import * as runtimeState from "@pulumi/pulumi/runtime/state";
+import type { LogEntry } from "./plan";
 import { markSecret } from "./wire";
 
 type WireProperties = Record<string, unknown>;
@@ -97,6 +98,35 @@ export async function withoutPromiseDebugging<T>(fn: () => Promise<T>): Promise<
         return await fn();
     } finally {
         sdk.debuggablePromise = wrap;
+    }
+}
+
+type LogFunction = (message: string, resource?: pulumi.Resource, streamId?: number, ephemeral?: boolean) => Promise<void>;
+
+/**
+ * Keeps what the program logs (`pulumi.log.debug/info/warn/error`, which the SDK calls too) while
+ * `fn` runs, instead of the console the mock runtime prints it to: the engine would hold it as the
+ * update's diagnostics, so a capture does. The SDK's log functions are read through its module
+ * object at each call, so swapping them there reaches every caller.
+ */
+export async function recordingLogs<T>(fn: (logs: LogEntry[]) => Promise<T>): Promise<T> {
+    const sdkLog = pulumi.log as unknown as Record<"debug" | "info" | "warn" | "error", LogFunction>;
+    const saved = { debug: sdkLog.debug, info: sdkLog.info, warn: sdkLog.warn, error: sdkLog.error };
+    const logs: LogEntry[] = [];
+    const recorder = (severity: LogEntry["severity"]): LogFunction => async (message, resource, _streamId, ephemeral) => {
+        const entry: LogEntry = { severity, message, ephemeral: ephemeral === true };
+        logs.push(entry);
+        // The URN resolves once the resource is registered; the entry is complete by the time the capture settles.
+        if (resource) entry.urn = await (resource.urn as unknown as { promise(): Promise<string> }).promise();
+    };
+    sdkLog.debug = recorder("debug");
+    sdkLog.info = recorder("info");
+    sdkLog.warn = recorder("warning");
+    sdkLog.error = recorder("error");
+    try {
+        return await fn(logs);
+    } finally {
+        Object.assign(sdkLog, saved);
     }
 }
 

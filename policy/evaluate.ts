@@ -17,8 +17,10 @@ import { PACK_ENFORCEMENT_LEVEL, PACK_NAME, PACK_VERSION } from "./pack";
 import { reconcilePolicyConfig, ResolvedPolicyConfig } from "./packConfig";
 import { stackModel } from "./extract";
 import { MonitoringView, monitoringView } from "./extract/monitoring";
+import { linkParts } from "./extract/parts";
 import { policies as packPolicies } from "./rules";
 import { SlaShapeConfig, slaShape, withStackFacts } from "./rules/slaShape";
+import { LinkPart } from "../sdk/change/types";
 import { Topology } from "../sdk/topology";
 
 export { loadPolicyConfig } from "./packConfig";
@@ -79,14 +81,16 @@ export interface StackJudgement extends Evaluation {
      * profile's SLA, the routing mode of a VPC declared in another stack.
      */
     topology: Topology;
+    /** Per link of the topology, the resources it rides on: what a change to the stack can take down. */
+    parts: Record<string, LinkPart[]>;
 }
 
 /** The one way into the pack for tools that also show the topology: one extraction per stack, one config. */
 export function judgeStack(resources: readonly StackRecord[], config?: PolicyPackConfig, options: EvaluateOptions = {}): StackJudgement {
     const { evaluation, stack, resolved } = run(resources, config, options);
     const facts = resolved.get(slaShape.name)?.properties as SlaShapeConfig | undefined;
-    const topology = stackModel(stack()).topology;
-    return { ...evaluation, topology: facts ? withStackFacts(topology, facts) : topology };
+    const model = stackModel(stack());
+    return { ...evaluation, topology: facts ? withStackFacts(model.topology, facts) : model.topology, parts: linkParts(model) };
 }
 
 /**

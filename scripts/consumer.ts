@@ -39,6 +39,13 @@ export interface ConsumerProject {
 export interface ConsumerOptions {
     /** Peers to leave out, as a user who lacks them would. */
     without?: string[];
+    /** Versions to install instead of the ones this repository develops with, e.g. the peers' floors. */
+    versions?: Record<string, string>;
+}
+
+/** The oldest version each peer's declared range admits: `^7.44.0` → `7.44.0`. */
+export function peerFloors(): Record<string, string> {
+    return Object.fromEntries(Object.entries(MANIFEST.peerDependencies).map(([peer, range]) => [peer, range.replace(/^[\^~>=\s]+/, "").split(/[\s<]/)[0]]));
 }
 
 /** Packs the build as it is (lib/ must be built); `npm pack` would also run `prepare`, which the caller already has. */
@@ -57,7 +64,7 @@ export function pack(into: string): PackedPackage {
 export function consumerProject(options: ConsumerOptions = {}): ConsumerProject {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "crosscloud-consumer-"));
     const packed = pack(dir);
-    const pinned = (name: string) => MANIFEST.devDependencies[name];
+    const pinned = (name: string) => options.versions?.[name] ?? MANIFEST.devDependencies[name];
     const peers = Object.keys(MANIFEST.peerDependencies).filter((peer) => !(options.without ?? []).includes(peer));
     fs.writeFileSync(path.join(dir, "package.json"), `${JSON.stringify({
         name: "consumer",

@@ -118,7 +118,8 @@ export async function environmentStack() {
         minSurvivingGbps: link.minSurvivingGbps,
         singlePointsOfFailure: link.singlePointsOfFailure,
         topology: link.topology,
-        ...(network.primary.kind !== "ha-vpn" && { nextStep: link.nextStep }),
+        // Pulumi drops an undefined output with a warning: say plainly that nothing waits.
+        ...(network.primary.kind !== "ha-vpn" && { nextStep: link.nextStep.apply((step) => step ?? "none: every link is ready") }),
         addressLedger: ledger.record(),
     };
 }

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as ec2transitgateway from "@pulumi/aws/ec2transitgateway";
 import * as compute from "@pulumi/gcp/compute";
-import { checkAsnPlan, CrossCloudError, environmentBlock, environmentBlockIpv6, ErrorCode, fail, parseAsn } from "@crosscloud/interconnect";
+import { checkAsnPlan, CrossCloudError, environmentBlock, environmentBlockIpv6, ErrorCode, fail, LINK_LOCAL, parseAsn, Prefix } from "@crosscloud/interconnect";
 
 interface EnvironmentConfig {
     block: number;
@@ -57,6 +57,7 @@ export async function sharedLayer() {
     const awsRegion = new pulumi.Config("aws").require("region");
     const deployed = await lastExports();
     checkGrowth(deployed, { routers: routerAsns, environments: allocations, transitGatewayAsn, awsRegion }, config.getObject<string[]>("allowReplacement") ?? []);
+    const identifierRanges = routerIdentifierRanges(config.getObject<Record<string, string>>("routerIdentifierRanges") ?? {}, routerAsns, allocations);
 
     const transitGateway = new ec2transitgateway.TransitGateway("shared-tgw", {
         amazonSideAsn: transitGatewayAsn,
@@ -74,7 +75,10 @@ export async function sharedLayer() {
         const router = new compute.Router(`shared-router-${region}`, {
             network: network.id,
             region,
-            bgp: { asn, advertiseMode: "CUSTOM", advertisedGroups: ["ALL_SUBNETS"], keepaliveInterval: 20 },
+            bgp: {
+                asn, advertiseMode: "CUSTOM", advertisedGroups: ["ALL_SUBNETS"], keepaliveInterval: 20,
+                ...(identifierRanges[region] !== undefined && { identifierRange: identifierRanges[region] }),
+            },
         });
         return [region, { name: router.name, asn }];
     }));
@@ -104,6 +108,38 @@ function checkDistinct(environments: Record<string, EnvironmentConfig>, key: key
         }
         owners.set(e[key], env);
     }
+}
+
+/**
+ * Each Cloud Router's BGP identifier range. Without one, Cloud Router takes its router ID from the
+ * last-sorted address of its sessions, and may change it, restarting every session on the router,
+ * when an environment adds or removes a session (Cloud Router, "Configure the BGP identifier range").
+ * A range must be link-local, /30 or larger, its router's alone, and outside every environment's
+ * block, so no session range ever overlaps it.
+ */
+function routerIdentifierRanges(given: Record<string, string>, routers: Record<string, number>, environments: Record<string, EnvironmentAllocation>): Record<string, string> {
+    const seen: [string, Prefix][] = [];
+    for (const [region, text] of Object.entries(given)) {
+        const field = `crosscloud:routerIdentifierRanges.${region}`;
+        if (!(region in routers)) {
+            fail({ code: ErrorCode.InvalidArgument, field, value: text, rule: `names no Cloud Router: the shared layer has routers in ${Object.keys(routers).join(", ")}`, fix: "Give a range to one of those regions, or add the router." });
+        }
+        const range = Prefix.parse(text, field);
+        if (!LINK_LOCAL.contains(range) || range.bits > 30) {
+            fail({ code: ErrorCode.NotLinkLocal, field, value: text, rule: "must be a link-local range (169.254.0.0/16) of size /30 or larger", fix: "Use a /30 such as 169.254.0.248/30." });
+        }
+        const clash = seen.find(([, other]) => other.overlaps(range));
+        if (clash) {
+            fail({ code: ErrorCode.Overlap, field, value: text, rule: `overlaps router ${clash[0]}'s range ${clash[1]}; each Cloud Router needs its own router ID`, fix: "Give each router its own /30." });
+        }
+        for (const [env, e] of Object.entries(environments)) {
+            if (Prefix.parse(e.linkLocalBlock, env).overlaps(range)) {
+                fail({ code: ErrorCode.Overlap, field, value: text, rule: `lies in environment ${env}'s link-local block ${e.linkLocalBlock}, where its sessions are allocated`, fix: "Take the range from a block no environment uses." });
+            }
+        }
+        seen.push([region, range]);
+    }
+    return given;
 }
 
 /** The environment's link-local block (or its IPv6 block), with an error that names the config key it came from. */

@@ -1,6 +1,6 @@
 /** What every scenario is: a name, a run that returns its section of results.json, and the targets it judges. */
 
-export type ScenarioName = "startup" | "packaging" | "offlineEngine" | "planning" | "overhead" | "policy" | "criticalPath" | "collisions" | "suite";
+export type ScenarioName = "startup" | "packaging" | "offlineEngine" | "planning" | "overhead" | "policy" | "criticalPath" | "collisions" | "floors" | "suite";
 
 export interface Target {
     name: string;

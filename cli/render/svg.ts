@@ -8,6 +8,8 @@ const CHAR_WIDTH = FONT_SIZE * 0.6;
 const LINE_HEIGHT = FONT_SIZE + 6;
 const UNWATCHED = "#c00";
 const CLUSTERS = [[Cloud.Aws, "AWS", "#ff9900"], [Cloud.Gcp, "Google Cloud", "#4285f4"]] as const;
+/** A link a change takes down. */
+const DOWN = "#bbbbbb";
 
 /** How many alarms read a link's series on each cloud. */
 export interface LinkWatch {
@@ -15,12 +17,19 @@ export interface LinkWatch {
     google: number;
 }
 
+/** What a diagram marks on the links besides their shape. */
+export interface LinkMarks {
+    /** How many alarms read each ready link on each cloud: the label says so, and a link none reads is drawn red. */
+    watch?: ReadonlyMap<string, LinkWatch>;
+    /** The links a change takes down: greyed out, and labelled so. */
+    down?: ReadonlySet<string>;
+}
+
 /**
  * The topology as a standalone SVG, laid out by dagre: AWS on the left, Google on the right, backup
- * links dashed. With `watch`, each ready link's label says how many alarms read it on each cloud,
- * and a link no alarm reads is drawn red.
+ * links dashed; what each link is watched by, and what a change takes down, as `marks` say.
  */
-export function svg(topology: Topology, title: string, watch?: ReadonlyMap<string, LinkWatch>): string {
+export function svg(topology: Topology, title: string, { watch, down = new Set() }: LinkMarks = {}): string {
     const graph = new dagre.graphlib.Graph<dagre.GraphLabel, dagre.NodeLabel, dagre.EdgeLabel>({ multigraph: true, compound: true });
     graph.setGraph({ rankdir: "LR", nodesep: 24, ranksep: 60, edgesep: 12, marginx: 20, marginy: 20 + LINE_HEIGHT * 2 });
     graph.setDefaultEdgeLabel(() => ({}));
@@ -38,10 +47,11 @@ export function svg(topology: Topology, title: string, watch?: ReadonlyMap<strin
         endpoint(link.aws, `${link.aws} (not found)`);
         endpoint(link.gcp, `${link.gcp} (not found)`);
         const watched = watch && link.stage !== LinkStage.Ordered ? watch.get(link.id) ?? { aws: 0, google: 0 } : undefined;
-        const label = `${linkLabel(link)}${watched ? ` · alarms AWS ${watched.aws}, Google ${watched.google}` : ""}`;
+        const label = `${linkLabel(link)}${watched ? ` · alarms AWS ${watched.aws}, Google ${watched.google}` : ""}${down.has(link.id) ? " (down during the change)" : ""}`;
         graph.setEdge(link.aws, link.gcp, {
             label, width: textWidth(label) + 8, height: LINE_HEIGHT, labelpos: "c", backup: link.role === LinkRole.Backup,
             unwatched: watched !== undefined && watched.aws + watched.google === 0,
+            down: down.has(link.id),
         }, link.id);
     }
     dagre.layout(graph);
@@ -64,9 +74,9 @@ export function svg(topology: Topology, title: string, watch?: ReadonlyMap<strin
         const edge = graph.edge(e);
         const points = (edge.points ?? []).map((p) => `${p.x},${p.y}`).join(" ");
         const left = edge.x! - (edge.width ?? 0) / 2;
-        parts.push(`<polyline points="${points}" fill="none" stroke="${edge.unwatched ? UNWATCHED : "#555"}"${edge.backup ? ` stroke-dasharray="6 4"` : ""}/>`);
+        parts.push(`<polyline points="${points}" fill="none" stroke="${edge.down ? DOWN : edge.unwatched ? UNWATCHED : "#555"}"${edge.backup ? ` stroke-dasharray="6 4"` : ""}/>`);
         parts.push(`<rect x="${left}" y="${edge.y! - LINE_HEIGHT / 2}" width="${edge.width}" height="${LINE_HEIGHT}" fill="white"/>`);
-        parts.push(text(left + 4, edge.y! + FONT_SIZE / 3, String(edge.label), `fill="#333"`));
+        parts.push(text(left + 4, edge.y! + FONT_SIZE / 3, String(edge.label), `fill="${edge.down ? DOWN : "#333"}"`));
     }
     for (const id of graph.nodes().filter((n) => !n.startsWith("cluster:"))) {
         const node = graph.node(id);

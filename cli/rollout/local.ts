@@ -10,10 +10,10 @@ import { LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
 import { CliError } from "../errors";
 import { POLICY_PACK_DIR } from "../../policy/pack";
 import { Project } from "../project";
-import { engineRunner, requirePulumiCli } from "./engine";
-import { StageRunner } from "./stageRunner";
+import { EngineRunner, engineRunner, requirePulumiCli } from "./engine";
+import { healthCheck } from "./health";
 
-export async function localRunner(project: Project): Promise<StageRunner> {
+export async function localRunner(project: Project): Promise<EngineRunner> {
     await requirePulumiCli();
     if (!fs.existsSync(path.join(POLICY_PACK_DIR, "PulumiPolicy.yaml"))) {
         throw new CliError(`no policy pack at ${POLICY_PACK_DIR} (PulumiPolicy.yaml is missing)`, "Restore the crosscloud policy pack, or rehearse with `crosscloud rollout --offline`.");
@@ -29,7 +29,9 @@ export async function localRunner(project: Project): Promise<StageRunner> {
         };
         return {
             preview: (watch) => stack.preview({ ...gate, ...watch }),
-            up: (watch) => stack.up({ ...gate, ...watch }),
+            // A step's `target` list and `targetDependents: false` go to `pulumi up --target …` as they are.
+            up: (options) => stack.up({ ...gate, ...options }),
+            exportStack: () => stack.exportStack(),
         };
-    });
+    }, { appliesSteps: true, healthy: healthCheck(project) });
 }

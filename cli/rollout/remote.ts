@@ -10,15 +10,19 @@
  * - the policy pack published to the organization (`pulumi policy publish <org>` in policy/) and
  *   enabled, with each environment's config, in the policy group of its stacks: Deployments runs
  *   the organization's packs, and the gate reads their events as it does locally.
+ *
+ * A remote stack's `up` takes no resource targets (RemoteUpOptions), so a change that must be
+ * applied in several steps is not started remotely: the rollout says to run that stack locally, or
+ * to stage the change in config (one port's `ready` at a time) and roll out each stage.
  */
 import { RemoteStack, RemoteWorkspace } from "@pulumi/pulumi/automation";
 import { Deployments } from "../args";
 import { CliError } from "../errors";
 import { Project } from "../project";
-import { engineRunner, requirePulumiCli } from "./engine";
-import { StageRunner } from "./stageRunner";
+import { EngineRunner, engineRunner, requirePulumiCli } from "./engine";
+import { healthCheck } from "./health";
 
-export async function remoteRunner(project: Project, deployments: Deployments): Promise<StageRunner> {
+export async function remoteRunner(project: Project, deployments: Deployments): Promise<EngineRunner> {
     if (!process.env.PULUMI_ACCESS_TOKEN) {
         throw new CliError("--remote runs on Pulumi Deployments and needs PULUMI_ACCESS_TOKEN", "Create an access token in Pulumi Cloud and export PULUMI_ACCESS_TOKEN, or roll out from this machine without --remote.");
     }
@@ -34,6 +38,10 @@ export async function remoteRunner(project: Project, deployments: Deployments): 
             ...(gitToken !== undefined && { auth: { personalAccessToken: gitToken } }),
         }));
         stacks.set(stage.stack, stack);
-        return stack;
-    });
+        return {
+            preview: (watch) => stack.preview(watch),
+            up: ({ onEvent }) => stack.up({ onEvent }),
+            exportStack: () => stack.exportStack(),
+        };
+    }, { appliesSteps: false, healthy: healthCheck(project) });
 }

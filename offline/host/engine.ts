@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import * as pulumi from "@pulumi/pulumi";
 import { toPlan } from "../capture";
 import { SimulatedCloud } from "../mocks";
-import { Plan } from "../plan";
+import { LogEntry, Plan } from "../plan";
 import { EngineLog, Registration, inFreshRuntime } from "../sdkInternals";
 import { markSecret } from "../wire";
 import { declaredPropertiesFrom } from "./declared";
@@ -33,12 +33,6 @@ export interface EngineOptions {
 }
 
 /** A message a program sent to the engine's log (`pulumi.log.*`, and the runner's own errors). */
-export interface LogEntry {
-    severity: "debug" | "info" | "warning" | "error";
-    message: string;
-    urn?: string;
-    ephemeral: boolean;
-}
 
 interface Settled {
     urn: string;
@@ -118,7 +112,7 @@ export class FakeEngine {
 
     /** Everything registered so far, as the in-process engine reports it. */
     plan(): Plan {
-        return toPlan(this.log);
+        return toPlan(this.log, this.logs);
     }
 
     /** What `registerOutputs` sent for `urn`, in wire form: secrets still wrapped. */

@@ -39,7 +39,8 @@
  * ```
  */
 export { startEngine, FakeEngine } from "./engine";
-export type { EngineOptions, LogEntry } from "./engine";
+export type { EngineOptions } from "./engine";
+export type { LogEntry } from "../plan";
 export { runProgram, ProgramRun } from "./program";
 export type { RunOptions } from "./program";
 export { startPlugin, secretInput } from "./plugin";

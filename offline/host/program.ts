@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { CapturedResource, Plan } from "../plan";
 import { decodeProperties } from "../wire";
-import { FakeEngine, LogEntry, startEngine } from "./engine";
+import { LogEntry } from "../plan";
+import { FakeEngine, startEngine } from "./engine";
 import { fullKey, locateModule, programLocation, readProjectFile, readStackConfig } from "./project";
 import { NodeProcess } from "./process";
 
@@ -38,7 +39,7 @@ export class ProgramRun extends Plan {
         /** Paths of the stack outputs that are secrets. */
         readonly secretOutputs: string[],
         /** What the program and its runner sent to the engine's log, in order. */
-        readonly logs: LogEntry[],
+        logs: LogEntry[],
         /** 0 on success; 32 when the runner has already logged the error (Pulumi's "bail" code). */
         readonly exitCode: number | string,
         readonly stdout: string,
@@ -46,7 +47,7 @@ export class ProgramRun extends Plan {
         /** The process as started: arguments after the Node binary, working directory, and the environment it was given over the caller's. */
         readonly invocation: { args: readonly string[]; cwd: string; env: Record<string, string> },
     ) {
-        super(resources, outputs);
+        super(resources, outputs, logs);
     }
 
     /** The messages logged as errors: how a program's failure reaches the engine. */

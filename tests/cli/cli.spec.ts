@@ -186,7 +186,7 @@ describe("crosscloud CLI", function () {
 
         it("exits 1 on a mandatory violation, and stdout holds only the plan document", () => {
             assert.equal(run.status, 1, run.stderr);
-            assert.deepEqual(Object.keys(plan), ["stack", "config", "outputs", "resources", "topology", "resilience", "policy", "monitoring"]);
+            assert.deepEqual(Object.keys(plan), ["stack", "config", "outputs", "resources", "topology", "parts", "resilience", "policy", "monitoring", "diagnostics"]);
             assert.equal(plan.stack, "dev");
         });
 
@@ -197,7 +197,9 @@ describe("crosscloud CLI", function () {
 
         it("lists resources with their inputs, secrets as [secret], deploy-time values as [unknown]", () => {
             const resources = plan.resources as { urn: string; type: string; name: string; inputs: Record<string, unknown>; dependencies: string[] }[];
-            for (const r of resources) assert.deepEqual(Object.keys(r).filter((k) => !["parent", "provider"].includes(k)), ["urn", "type", "name", "inputs", "dependencies"]);
+            for (const r of resources) {
+                assert.deepEqual(Object.keys(r).filter((k) => !["parent", "provider", "propertyDependencies", "ignoreChanges"].includes(k)), ["urn", "type", "name", "inputs", "dependencies", "custom"]);
+            }
             const vpn = resources.find((r) => r.name === "dev-vpn-0")!;
             assert.equal(vpn.type, "aws:ec2/vpnConnection:VpnConnection");
             assert.equal(vpn.inputs.tunnel1PresharedKey, "[secret]");
@@ -235,6 +237,16 @@ describe("crosscloud CLI", function () {
             assert.equal(status["tunnel dev-tunnel-0"], "unwatched");
             const { violations } = plan.policy as { violations: { policy: string; message: string }[] };
             assert.ok(violations.some((v) => v.policy === "failure-domains-watched" && /No CloudWatch alarm or alert policy watches the stack's links/.test(v.message)));
+        });
+
+        it("names what each link rides on, on both clouds: what a change to any of them can take down", () => {
+            const parts = plan.parts as Record<string, { urn: string; role: string; awsTunnel?: number }[]>;
+            const shown = (link: string) => parts[link].map((p) => `${p.urn.slice(p.urn.lastIndexOf("::") + 2)} ${p.role}${p.awsTunnel ? ` ${p.awsTunnel}` : ""}`);
+            assert.deepEqual(shown("dev-tunnel-1"), [
+                "dev-tunnel-1 tunnel", "dev-havpn ha-vpn-gateway", "dev-peer peer-gateway", "dev-vpn-0 vpn-connection 2", "dev-cgw-0 customer-gateway",
+                "dev-router cloud-router", "dev-if-1 router-interface", "dev-peer-1 bgp-peer",
+            ]);
+            assert.deepEqual(shown("dev-transport"), ["dev-transport transport", "dev-connection managed-connection", "dev-dxgw dx-gateway"]);
         });
 
         it("reports the policy verdicts", () => {

@@ -215,7 +215,10 @@ describe("growth that would replace something", () => {
         const changes: [string, (c: Config) => void, string, string][] = [
             // [comment, change, refused field, opt-in id]
             ["a router's ASN", (c) => { (c["crosscloud:routers"] as Record<string, number>)["us-east4"] = 65011; }, "crosscloud:routers.us-east4", "routers.us-east4"],
-            ["a router removed", (c) => { delete (c["crosscloud:routers"] as Record<string, number>)["us-central1"]; }, "crosscloud:routers.us-central1", "routers.us-central1"],
+            ["a router removed", (c) => {
+                delete (c["crosscloud:routers"] as Record<string, number>)["us-central1"];
+                delete (c["crosscloud:routerIdentifierRanges"] as Record<string, string>)["us-central1"];
+            }, "crosscloud:routers.us-central1", "routers.us-central1"],
             ["an environment's block", (c) => { (c["crosscloud:environments"] as Record<string, { block: number }>).prod.block = 5; }, "crosscloud:environments.prod.block", "environments.prod"],
             ["an environment's Direct Connect gateway ASN", (c) => { (c["crosscloud:environments"] as Record<string, { directConnectGatewayAsn: number }>).prod.directConnectGatewayAsn = 64613; }, "crosscloud:environments.prod.directConnectGatewayAsn", "environments.prod"],
             ["the Transit Gateway's ASN", (c) => { c["crosscloud:transitGatewayAsn"] = 64513; }, "crosscloud:transitGatewayAsn", "transitGatewayAsn"],
