@@ -4,7 +4,8 @@ import { plainArgs } from "../sdk/checks/values";
 import { checkMonitoring, dedicatedAwsRegions, planMonitoring, vpnAwsRegions } from "../sdk/monitoring";
 import { childInputs, childNames, planCrossCloudNetwork } from "../sdk/plans/crossCloudNetwork";
 import { SlaTarget } from "../sdk/plans/dedicated";
-import { InitiatedBy, KeyHandoff, StackType } from "../sdk/plans/managedInterconnect";
+import { AddressFamily, StackType } from "../sdk/addressFamily";
+import { InitiatedBy, KeyHandoff } from "../sdk/plans/managedInterconnect";
 import { LinkKind, SlaTier, Topology } from "../sdk/topology";
 import { planAside } from "./addressBook";
 import { DedicatedAttachmentArgs, DedicatedInterconnect, DedicatedPortArgs, RegionRouterArgs } from "./dedicatedInterconnect";
@@ -23,6 +24,12 @@ export interface RequirementArgs {
     sla: SlaTier;
     /** The bandwidth must survive any single failure — port, device, metro, region, tunnel, router (N-1). Defaults to true. */
     survivesSingleFailure?: boolean;
+    /**
+     * The address families the requirement holds for (`ipv4`, `ipv6`): each must carry the
+     * bandwidth, earn the SLA and survive a single failure on its own links. Defaults to every family
+     * the network carries; naming one it does not carry is refused.
+     */
+    families?: AddressFamily[];
 }
 
 export interface NetworkGoogleArgs extends GoogleSideArgs {
@@ -60,7 +67,7 @@ export interface ManagedLinkArgs {
     environmentId?: pulumi.Input<string>;
     /** Remote transport profile; defaults to the region pair's. */
     remoteProfile?: string;
-    /** IPv4 only (default) or dual stack. */
+    /** The older spelling of the network's `stackType`; both may be given only when they agree. */
     stackType?: StackType;
 }
 
@@ -86,6 +93,8 @@ export interface VpnLinkArgs {
     slot?: number;
     /** Four inside /30s to use instead of allocating. */
     insideCidrs?: string[];
+    /** Dual stack: four IPv6 inside /126s (in the network's IPv6 block) to use instead of allocating. */
+    insideCidrsIpv6?: string[];
 }
 
 export interface PrimaryLinkArgs {
@@ -109,8 +118,15 @@ export interface CrossCloudNetworkArgs {
     primary: PrimaryLinkArgs;
     /** An HA VPN behind an interconnect primary, at a worse route priority. */
     backup?: VpnLinkArgs;
+    /**
+     * `IPV4_ONLY` (default) or `IPV4_IPV6` (dual stack), for the primary and the backup alike: see
+     * each component's `stackType` for the shape it builds.
+     */
+    stackType?: StackType;
     /** This environment's link-local block (from the shared layer), so environments on one Cloud Router never collide. */
     linkLocalBlock?: string;
+    /** Dual stack: this environment's block of fdff:1::/64 for the HA VPNs' IPv6 tunnels (from the shared layer). */
+    linkLocalBlockIpv6?: string;
     /** Link-local prefixes already used on the Cloud Routers outside this network. */
     reservedPrefixes?: string[];
     /** Protects ports, LAGs and managed connections from deletion. Defaults to false. */
@@ -135,13 +151,13 @@ export interface CrossCloudNetworkArgs {
 export class CrossCloudNetwork extends pulumi.ComponentResource {
     /** Both links as one topology. */
     readonly topology: pulumi.Output<Topology>;
-    /** The SLA tier the whole shape earns. */
+    /** The SLA tier the whole shape earns; dual stack: the lower of the two families'. */
     readonly slaTier: pulumi.Output<SlaTier>;
-    /** Gbps between the clouds with every link up (and every ordered port ready). */
+    /** Gbps between the clouds with every link up (and every ordered port ready); dual stack: what each family has at least. */
     readonly totalGbps: pulumi.Output<number>;
-    /** Gbps left after the worst single failure. */
+    /** Gbps left after the worst single failure; dual stack: the least any family keeps. */
     readonly minSurvivingGbps: pulumi.Output<number>;
-    /** Single failures that cut every link, as `kind:id` (e.g. `region:us-east4`). */
+    /** Single failures that cut every link (dual stack: every link of a family), as `kind:id` (e.g. `region:us-east4`). */
     readonly singlePointsOfFailure: pulumi.Output<string[]>;
     /** The Direct Connect gateway of an interconnect primary. */
     readonly directConnectGatewayId: pulumi.Output<string | undefined>;
@@ -184,8 +200,8 @@ export class CrossCloudNetwork extends pulumi.ComponentResource {
             : pulumi.output(undefined);
 
         this.topology = pulumi.output(plan.topology);
-        this.slaTier = pulumi.output(plan.resilience.sla.tier);
-        this.totalGbps = pulumi.output(Bandwidth.fromMbps(plan.resilience.totalMbps).gbps);
+        this.slaTier = pulumi.output(plan.slaTier);
+        this.totalGbps = pulumi.output(Bandwidth.fromMbps(plan.totalMbps).gbps);
         this.minSurvivingGbps = pulumi.output(Bandwidth.fromMbps(plan.minSurvivingMbps).gbps);
         this.singlePointsOfFailure = pulumi.output(plan.resilience.singlePointsOfFailure.map((f) => `${f.kind}:${f.id}`));
         this.directConnectGatewayId = primary instanceof HaVpn ? pulumi.output(undefined) : primary.directConnectGatewayId;

@@ -7,8 +7,9 @@ import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import * as compute from "@pulumi/gcp/compute";
 import * as networkconnectivity from "@pulumi/gcp/networkconnectivity";
 import { getProjectOutput } from "@pulumi/gcp/organizations/getProject";
+import { StackType } from "../sdk/addressFamily";
 import {
-    InitiatedBy, KeyHandoff, ManagedInterconnectPlan, planManagedInterconnect, requireActivationKey, StackType,
+    InitiatedBy, KeyHandoff, ManagedInterconnectPlan, planManagedInterconnect, requireActivationKey,
 } from "../sdk/plans/managedInterconnect";
 import { checkMonitoring, planMonitoring } from "../sdk/monitoring";
 import { managedNames } from "../sdk/plans/names";
@@ -29,7 +30,7 @@ export interface ManagedAwsArgs extends AwsSideArgs {
     directConnectGatewayAsn: number;
     /**
      * Prefixes AWS advertises to Google: the gateway association's allowed prefixes, set explicitly
-     * so drift shows (at most 20; IPv6 with dual stack).
+     * so drift shows (at most 200; IPv6 ones, with dual stack, /64 or shorter).
      */
     allowedPrefixes: string[];
     /** AWS Interconnect environment (Google at a location) the connection is created in. AWS-initiated only. */
@@ -47,7 +48,7 @@ export interface ManagedGoogleArgs {
     network?: pulumi.Input<string>;
     /** NCC hub (same project) the Transport attaches to instead of a VPC (beta). Exactly one of `network` and `hub`. */
     hub?: pulumi.Input<string>;
-    /** IPv4 only (default) or dual stack. */
+    /** The older spelling of the component's `stackType`; both may be given only when they agree. */
     stackType?: StackType;
     /**
      * Remote transport profile name, e.g. `aws-us-east-1`, from Google's profile list. Defaults to
@@ -70,8 +71,15 @@ export interface ManagedInterconnectArgs {
      * `config.requireSecret(...)`. It is kept secret either way.
      */
     activationKey?: pulumi.Input<string>;
-    /** Prefixes Google advertises to AWS (the Transport's advertised routes; IPv6 with dual stack). */
+    /** Prefixes Google advertises to AWS (the Transport's advertised routes; IPv6 with dual stack, 1,000 of each family). */
     advertisedPrefixes: string[];
+    /**
+     * `IPV4_ONLY` (default) or `IPV4_IPV6` (dual stack): the Transport's stack type. AWS's half has
+     * no setting of its own: the managed BGP carries what the Transport does, and AWS advertises the
+     * IPv6 prefixes among `aws.allowedPrefixes`. Google sets a Transport's stack type when it creates
+     * it, so changing it replaces the Transport and the AWS connection paired with it.
+     */
+    stackType?: StackType;
     /**
      * The AWS side: region, Transit Gateway (given, or created) and the Direct Connect gateway the
      * connection attaches to. The connection is made in `aws.region`, through an aws-native provider

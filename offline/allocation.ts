@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import * as ipaddr from "ipaddr.js";
+import { AddressFamily } from "../sdk/addressFamily";
+import { Prefix } from "../sdk/prefix";
 
 /**
  * Deterministic stand-ins for what a cloud allocates (public IPs, link-local blocks, VLAN tags):
@@ -16,6 +18,10 @@ export class Allocations {
     /** Interconnect attachment /29s when the user gives no candidate subnets. */
     readonly attachmentSubnets = blockPool("169.254.128.0/18", 29);
     readonly vlans = new Pool(4093, (i) => i + 2);
+    /** AWS VPN tunnel inside IPv6 /126s when none is given: AWS picks them in fd00::/8; here in fdff:1::/64, which Google also takes. */
+    readonly vpnInsideIpv6Cidrs = new Pool(2 ** 30, (i) => `${Prefix.parse("fdff:1::/64", "pool", AddressFamily.Ipv6).subnet(126, i)}`);
+    /** The /125s AWS assigns IPv6 BGP peers of virtual interfaces, from its own addresses (documentation range here). */
+    readonly vifIpv6Subnets = new Pool(2 ** 30, (i) => `${Prefix.parse("2001:db8:1100::/48", "pool", AddressFamily.Ipv6).subnet(125, i)}`);
 }
 
 /**
@@ -65,8 +71,9 @@ export function blockPool(cidr: string, prefixLength: number): Pool<string> {
     return new Pool(2 ** (prefixLength - bits), (i) => `${formatIpv4(base + i * blockSize)}/${prefixLength}`);
 }
 
-/** The `n`th address of the block `cidr` (0 = network address), e.g. `nthAddress("169.254.10.0/30", 1)`. */
+/** The `n`th address of the block `cidr` (0 = network address), e.g. `nthAddress("169.254.10.0/30", 1)`; IPv6 too. */
 export function nthAddress(cidr: string, n: number): string {
+    if (cidr.includes(":")) return Prefix.parse(cidr, "cidr", AddressFamily.Ipv6).host(n);
     return formatIpv4(parseCidr(cidr)[0] + n);
 }
 

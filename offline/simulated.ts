@@ -18,8 +18,7 @@ export interface SimulationContext {
 /** Returns the output fields the cloud would compute for one resource. */
 export type ComputedFields = (r: SimulationContext) => Record<string, unknown>;
 
-// Simulated, but never read by the pack, so not in its token table `T`.
-const VPN_GATEWAY = "aws:ec2/vpnGateway:VpnGateway";
+const VPN_GATEWAY = T.awsVpnGateway;
 
 /**
  * Computed outputs per resource type token: only the fields our wiring and policies read, with
@@ -40,15 +39,20 @@ export const computedFields: Readonly<Record<string, ComputedFields>> = {
     [T.awsVpnConnection]: (r) => {
         const gateway = r.find(T.awsTransitGateway, r.inputs.transitGatewayId) ?? r.find(VPN_GATEWAY, r.inputs.vpnGatewayId);
         const fields: Record<string, unknown> = {};
+        // A connection carries IPv4 or IPv6 inside its tunnels (tunnelInsideIpVersion).
+        const ipv6 = r.inputs.tunnelInsideIpVersion === "ipv6";
         for (const tunnel of [1, 2]) {
             const key = `${r.name}/tunnel${tunnel}`;
-            const insideCidr = String(r.inputs[`tunnel${tunnel}InsideCidr`] ?? r.allocate.vpnInsideCidrs.allocate(key));
+            const insideCidr = ipv6
+                ? String(r.inputs[`tunnel${tunnel}InsideIpv6Cidr`] ?? r.allocate.vpnInsideIpv6Cidrs.allocate(key))
+                : String(r.inputs[`tunnel${tunnel}InsideCidr`] ?? r.allocate.vpnInsideCidrs.allocate(key));
             Object.assign(fields, {
                 [`tunnel${tunnel}Address`]: r.allocate.awsOutsideIps.allocate(key),
-                [`tunnel${tunnel}InsideCidr`]: insideCidr,
-                // In a tunnel's /30, AWS takes .1 and leaves .2 to the customer gateway.
-                [`tunnel${tunnel}VgwInsideAddress`]: nthAddress(insideCidr, 1),
-                [`tunnel${tunnel}CgwInsideAddress`]: nthAddress(insideCidr, 2),
+                [ipv6 ? `tunnel${tunnel}InsideIpv6Cidr` : `tunnel${tunnel}InsideCidr`]: insideCidr,
+                // In a tunnel's /30, AWS takes .1 and leaves .2 to the customer gateway. The provider reads
+                // these from the configuration's IPv4 inside addresses alone: an IPv6 connection's are empty.
+                [`tunnel${tunnel}VgwInsideAddress`]: ipv6 ? "" : nthAddress(insideCidr, 1),
+                [`tunnel${tunnel}CgwInsideAddress`]: ipv6 ? "" : nthAddress(insideCidr, 2),
                 [`tunnel${tunnel}BgpAsn`]: String(gateway?.amazonSideAsn ?? AWS_DEFAULT_AMAZON_SIDE_ASN),
                 [`tunnel${tunnel}BgpHoldtime`]: 30,
             });
@@ -82,6 +86,18 @@ export const computedFields: Readonly<Record<string, ComputedFields>> = {
             // A VIF lives on the device of the port (or LAG) it rides.
             awsDevice: awsDevice(port?.location, String(r.inputs.connectionId)),
             jumboFrameCapable: r.inputs.mtu === 8500,
+        };
+    },
+
+    // An IPv6 peer's addresses are AWS's to assign: a /125 of its own, Amazon the first host and the customer the second.
+    [T.awsDxBgpPeer]: (r) => {
+        const vif = r.find(T.awsTransitVif, r.inputs.virtualInterfaceId);
+        const subnet = r.inputs.addressFamily === "ipv6" ? r.allocate.vifIpv6Subnets.allocate(r.name) : undefined;
+        return {
+            bgpPeerId: `dxpeer-${hashHex(r.name, 8)}`,
+            bgpStatus: "up",
+            awsDevice: vif?.awsDevice,
+            ...(subnet && { amazonAddress: `${nthAddress(subnet, 1)}/125`, customerAddress: `${nthAddress(subnet, 2)}/125` }),
         };
     },
 
@@ -128,6 +144,11 @@ export const computedFields: Readonly<Record<string, ComputedFields>> = {
             vlanTag8021q: r.inputs.vlanTag8021q ?? r.allocate.vlans.allocate(r.name),
             googleReferenceId: String(hashNumber(r.name)),
             state: "ACTIVE",
+            // A dual-stack attachment takes the IPv6 addresses it was given (AWS's, for Cross-Cloud Interconnect into AWS).
+            ...(r.inputs.stackType === "IPV4_IPV6" && {
+                cloudRouterIpv6Address: r.inputs.candidateCloudRouterIpv6Address ?? `${nthAddress(r.allocate.vifIpv6Subnets.allocate(r.name), 1)}/125`,
+                customerRouterIpv6Address: r.inputs.candidateCustomerRouterIpv6Address ?? `${nthAddress(r.allocate.vifIpv6Subnets.allocate(r.name), 2)}/125`,
+            }),
         };
     },
 

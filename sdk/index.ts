@@ -1,4 +1,5 @@
 export * from "./errors";
+export * from "./addressFamily";
 export * from "./prefix";
 export * from "./linkLocal";
 export * from "./asn";

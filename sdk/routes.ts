@@ -1,6 +1,7 @@
-import { ErrorCode, fail } from "./errors";
-import { findOverlap, Prefix } from "./prefix";
 import { LinkRole } from "./topology";
+
+export { checkDisjointPrefixes, checkPrefixList } from "./checks/prefixes";
+export type { PrefixListRules } from "./checks/prefixes";
 
 /**
  * Google advertised-route priority (sent to AWS as MED; lower wins). A backup link advertises
@@ -43,40 +44,19 @@ export const DX_SESSION_ROUTE_LIMIT = 100;
  * Routes a customer gateway (here the Cloud Router) may advertise to one AWS Site-to-Site VPN
  * connection (AWS Site-to-Site VPN quotas, "Dynamic routes advertised from a customer gateway
  * device to a Site-to-Site VPN connection": 100 on a virtual private gateway, 1,000 on a transit
- * gateway, neither adjustable).
+ * gateway, neither adjustable). A connection carries one family (its tunnelInsideIpVersion), so a
+ * dual-stack link's IPv4 and IPv6 routes each meet this limit on their own connections.
  */
 export const VPN_ROUTE_LIMIT = { vpnGateway: 100, transitGateway: 1000 } as const;
 
-/** Prefixes AWS learns from Google over one managed interconnect (provider limit). */
+/**
+ * Prefixes AWS learns from Google over one managed interconnect, per family: 1,000 IPv4 and 1,000
+ * IPv6 (provider limit, as the AWS Interconnect - multicloud launch material states it).
+ */
 export const MANAGED_ROUTE_LIMIT = 1000;
 
 /**
- * Checks an advertised-prefix list: at least one prefix, all valid, none overlapping, and no
- * more than the product allows. Returns them in canonical form and order.
+ * The longest IPv6 prefix a Direct Connect gateway association allows: "An IPv6 CIDR must use /64
+ * or shorter" (Direct Connect API, CreateDirectConnectGatewayAssociation, RouteFilterPrefix cidr).
  */
-export function checkPrefixList(texts: unknown, field: string, limit?: { max: number; product: string }): Prefix[] {
-    // Counted before anything else, so a list far past the limit costs nothing to refuse.
-    if (limit && Array.isArray(texts) && texts.length > limit.max) tooMany(texts.length, field, limit);
-    const prefixes = Prefix.parseAll(texts, field);
-    if (prefixes.length === 0) {
-        fail({ code: ErrorCode.InvalidArgument, field, value: texts, rule: "must list at least one prefix", fix: "List the CIDRs this side advertises, e.g. [\"10.20.0.0/16\"]." });
-    }
-    const overlap = findOverlap(prefixes);
-    if (overlap) {
-        const [a, b] = overlap;
-        fail({
-            code: ErrorCode.Overlap, field: `${field}[${b}]`, value: prefixes[b].toString(),
-            rule: `overlaps ${field}[${a}] (${prefixes[a]})`,
-            fix: "Advertise each range once: drop the more specific prefix or merge them.",
-        });
-    }
-    return prefixes.sort((a, b) => a.compare(b));
-}
-
-function tooMany(count: number, field: string, limit: { max: number; product: string }): never {
-    return fail({
-        code: ErrorCode.TooManyPrefixes, field, value: count,
-        rule: `${limit.product} accepts at most ${limit.max} prefixes`,
-        fix: "Summarise the prefixes into fewer, larger ranges.",
-    });
-}
+export const DX_ALLOWED_IPV6_LONGEST = { bits: 64, why: "a Direct Connect gateway association allows IPv6 prefixes of /64 or shorter (Direct Connect API, RouteFilterPrefix)" };

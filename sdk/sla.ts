@@ -23,8 +23,9 @@
  *   connection (AWS Interconnect Service Level Agreement); Google grants its remote transport
  *   profile's SLA (HIGH 99.9%, MAXIMUM 99.99%).
  */
+import { AddressFamily, sortFamilies } from "./addressFamily";
 import { ErrorCode, fail } from "./errors";
-import { FailureKind, Link, LinkGroup, LinkKind, LinkRole, SlaTier, Topology } from "./topology";
+import { carriesFamily, FailureKind, Link, LinkGroup, LinkKind, LinkRole, linkFamilies, SlaTier, Topology } from "./topology";
 
 /** What one provider grants its half of a link group. */
 export interface SideSla {
@@ -60,9 +61,24 @@ export interface CombinedSla {
     missing: string[];
 }
 
+/**
+ * The SLA one address family earns: each group judged on the links that carry the family. A
+ * dual-stack HA VPN's IPv6 tunnels are a shape of their own; a dual-stack attachment or managed
+ * connection carries both families on the same links and earns the same for each.
+ */
+export interface FamilySla {
+    family: AddressFamily;
+    tier: SlaTier;
+    /** The groups with links of the family, sorted by group id. */
+    groups: GroupSla[];
+    combinedDedicated?: CombinedSla;
+}
+
 export interface TopologySla {
     /** The best tier any group, or the combined dedicated estate, earns. */
     tier: SlaTier;
+    /** Per family, when the links carry more than IPv4. */
+    byFamily?: FamilySla[];
     /** One entry per link group, sorted by group id. */
     groups: GroupSla[];
     /** Present when two or more dedicated groups exist. */
@@ -77,6 +93,11 @@ export function bestTier(tiers: readonly SlaTier[]): SlaTier {
     return tiers.reduce((best, t) => (TIER_ORDER.indexOf(t) > TIER_ORDER.indexOf(best) ? t : best), SlaTier.None);
 }
 
+/** The lowest of the tiers (none for an empty list): what a network earns when each family must earn it. */
+export function worstTier(tiers: readonly SlaTier[]): SlaTier {
+    return tiers.length === 0 ? SlaTier.None : tiers.reduce((worst, t) => (TIER_ORDER.indexOf(t) < TIER_ORDER.indexOf(worst) ? t : worst));
+}
+
 /** The highest tier a commitment in percent reaches. */
 export function tierOf(percent: number | undefined): SlaTier {
     if (percent === undefined) return SlaTier.None;
@@ -88,11 +109,26 @@ export function assessSla(topology: Topology): TopologySla {
     const linksOf = linksByGroup(topology);
     const groups = [...topology.groups].sort(byId).map((g) => groupSla(g, linksOf.get(g.id) ?? []));
     const combinedDedicated = combineDedicated(topology.groups.filter((g) => g.kind === LinkKind.Dedicated), linksOf);
+    const families = sortFamilies(topology.links.flatMap(linkFamilies));
     return {
         tier: bestTier([...groups.map((g) => g.tier), combinedDedicated?.tier ?? SlaTier.None]),
+        ...(families.length > 1 && { byFamily: families.map((f) => familySla(topology, linksOf, f)) }),
         groups,
         ...(combinedDedicated && { combinedDedicated }),
         advice: duplicateManagedConnections(topology.links),
+    };
+}
+
+function familySla(topology: Topology, linksOf: Map<string, Link[]>, family: AddressFamily): FamilySla {
+    const carrying = new Map([...linksOf].map(([id, links]) => [id, links.filter((l) => carriesFamily(l, family))]));
+    const present = [...topology.groups].sort(byId).filter((g) => (carrying.get(g.id) ?? []).length > 0);
+    const groups = present.map((g) => groupSla(g, carrying.get(g.id)!));
+    const combinedDedicated = combineDedicated(present.filter((g) => g.kind === LinkKind.Dedicated), carrying);
+    return {
+        family,
+        tier: bestTier([...groups.map((g) => g.tier), combinedDedicated?.tier ?? SlaTier.None]),
+        groups,
+        ...(combinedDedicated && { combinedDedicated }),
     };
 }
 

@@ -3,6 +3,7 @@
  * declare anything, policies rebuild it from a stack's raw resources, the CLI draws it. It is plain,
  * JSON-serialisable data so it can travel as a stack output and through a StackReference.
  */
+import { AddressFamily } from "./addressFamily";
 
 export enum Cloud {
     Aws = "aws",
@@ -114,6 +115,12 @@ export interface Link {
     mbps: number;
     /** Absent means ready: only dedicated links are ordered before they are declared. */
     stage?: LinkStage;
+    /**
+     * The address families the link carries traffic of. Absent means IPv4 only, as every link was
+     * before stack types: a dual-stack attachment or managed connection carries both, an HA VPN
+     * tunnel the one family of its AWS VPN connection.
+     */
+    families?: AddressFamily[];
     domains: FailureDomains;
 }
 
@@ -134,10 +141,16 @@ export interface BgpSession {
     id: string;
     /** The link this session runs over. */
     link: string;
+    /**
+     * The family of the routes it exchanges. Absent means IPv4. AWS runs one BGP session per family
+     * (Direct Connect: "Multi-protocol BGP is not supported"; a VPN connection carries one family),
+     * so every session between the clouds exchanges the routes of one.
+     */
+    family?: AddressFamily;
     /** Undefined where a plan cannot see it: a Cloud Router in another stack, an ASN AWS reports only once deployed. */
     gcpAsn?: number;
     awsAsn?: number;
-    /** Link-local /30 or /29 the session uses, if the customer owns the addressing. */
+    /** Link-local /30 or /29 (an IPv6 session: a /126 or AWS's /125) the session uses, when it is known. */
     insideCidr?: string;
     /** Google side address (no prefix length). */
     gcpAddress?: string;
@@ -192,4 +205,17 @@ export function mergeTopologies(...parts: Topology[]): Topology {
             gcp: unique(parts.flatMap((p) => p.prefixes.gcp)),
         },
     };
+}
+
+/** The families a link carries: IPv4 unless it says otherwise. */
+export function linkFamilies(link: Pick<Link, "families">): AddressFamily[] {
+    return link.families ?? [AddressFamily.Ipv4];
+}
+
+export function carriesFamily(link: Pick<Link, "families">, family: AddressFamily): boolean {
+    return linkFamilies(link).includes(family);
+}
+
+export function sessionFamily(session: Pick<BgpSession, "family">): AddressFamily {
+    return session.family ?? AddressFamily.Ipv4;
 }

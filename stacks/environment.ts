@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
-    AddressLedger, CrossCloudNetwork, ErrorCode, fail, MonitoringArgs, NetworkPrefixesArgs, openAddressLedger, PrimaryLinkArgs, RequirementArgs, VpnLinkArgs,
+    AddressLedger, CrossCloudNetwork, ErrorCode, fail, MonitoringArgs, NetworkPrefixesArgs, openAddressLedger, PrimaryLinkArgs, RequirementArgs, StackType, VpnLinkArgs,
 } from "@crosscloud/interconnect";
 import type { EnvironmentAllocation } from "./shared";
 
@@ -10,6 +10,8 @@ interface EnvironmentNetworkConfig {
     /** Google region of the Cloud Router the links land on; defaults to `gcp:region`. */
     region?: string;
     prefixes: NetworkPrefixesArgs;
+    /** IPV4_ONLY (default) or IPV4_IPV6: dual stack takes the environment's IPv6 block from the shared layer. */
+    stackType?: StackType;
     primary: PrimaryLinkArgs;
     backup?: VpnLinkArgs;
     production?: boolean;
@@ -99,7 +101,9 @@ export async function environmentStack() {
         prefixes: network.prefixes,
         primary: network.primary,
         backup: network.backup,
+        stackType: network.stackType,
         linkLocalBlock: allocation.linkLocalBlock,
+        ...(network.stackType === StackType.DualStack && { linkLocalBlockIpv6: ipv6Block(allocation, sharedName, environment) }),
         production: network.production,
         monitoring: network.monitoring,
     });
@@ -118,6 +122,22 @@ export async function environmentStack() {
         ...(network.primary.kind !== "ha-vpn" && { nextStep: link.nextStep.apply((step) => step ?? "none: every link is ready") }),
         addressLedger: ledger.record(),
     };
+}
+
+/**
+ * The environment's IPv6 block. A shared layer deployed before dual stack exports none, and without
+ * one the environment's IPv6 tunnels would be placed in the whole of fdff:1::/64, where another
+ * environment's may be: Cloud Router reserves an IPv6 session's range in the whole VPC.
+ */
+function ipv6Block(allocation: EnvironmentAllocation, sharedName: string, environment: string): string {
+    if (allocation.linkLocalBlockIpv6 === undefined) {
+        fail({
+            code: ErrorCode.InvalidArgument, field: `${sharedName}:environments.${environment}.linkLocalBlockIpv6`, value: undefined,
+            rule: "the shared layer exports no IPv6 block for this environment, and a dual-stack network needs one so its IPv6 tunnels stay clear of other environments'",
+            fix: `Deploy the shared stack (pulumi up -s ${sharedName}), which exports one per environment, then plan this one again.`,
+        });
+    }
+    return allocation.linkLocalBlockIpv6;
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as ec2transitgateway from "@pulumi/aws/ec2transitgateway";
 import * as compute from "@pulumi/gcp/compute";
-import { checkAsnPlan, CrossCloudError, environmentBlock, ErrorCode, fail, LINK_LOCAL, parseAsn, Prefix } from "@crosscloud/interconnect";
+import { checkAsnPlan, CrossCloudError, environmentBlock, environmentBlockIpv6, ErrorCode, fail, LINK_LOCAL, parseAsn, Prefix } from "@crosscloud/interconnect";
 
 interface EnvironmentConfig {
     block: number;
@@ -11,12 +11,15 @@ interface EnvironmentConfig {
 /** What the shared layer exports for one environment. */
 export interface EnvironmentAllocation {
     linkLocalBlock: string;
+    /** The environment's block of fdff:1::/64 for IPv6 tunnel sessions (dual stack), by the same index: Cloud Router reserves such a range in the whole VPC. */
+    linkLocalBlockIpv6: string;
     directConnectGatewayAsn: number;
 }
 
 /**
  * The shared layer: one Transit Gateway, one Google transit VPC with global routing, a Cloud Router
- * per region, and the link-local block and Direct Connect gateway ASN of every environment.
+ * per region, and the link-local blocks (IPv4, and IPv6 for dual stack) and Direct Connect gateway
+ * ASN of every environment.
  * Everything is checked with sdk/ before it is declared.
  *
  * It grows by adding: a router, an environment. A change to what environments are built on — a
@@ -47,6 +50,7 @@ export async function sharedLayer() {
     const allocations: Record<string, EnvironmentAllocation> = Object.fromEntries(
         Object.entries(environments).map(([env, e]) => [env, {
             linkLocalBlock: blockOf(env, e.block),
+            linkLocalBlockIpv6: blockOf(env, e.block, environmentBlockIpv6),
             directConnectGatewayAsn: e.directConnectGatewayAsn,
         }]),
     );
@@ -138,10 +142,10 @@ function routerIdentifierRanges(given: Record<string, string>, routers: Record<s
     return given;
 }
 
-/** The environment's link-local block, with an error that names the config key it came from. */
-function blockOf(env: string, block: number): string {
+/** The environment's link-local block (or its IPv6 block), with an error that names the config key it came from. */
+function blockOf(env: string, block: number, of: (index: number) => { toString(): string } = environmentBlock): string {
     try {
-        return environmentBlock(block).toString();
+        return of(block).toString();
     } catch (e) {
         if (!(e instanceof CrossCloudError)) throw e;
         throw new CrossCloudError({ code: e.code, field: `crosscloud:environments.${env}.block`, value: e.value, rule: e.rule, fix: e.fix });
@@ -193,6 +197,8 @@ function checkGrowth(was: Partial<SharedFacts>, now: SharedFacts, allowed: strin
             refuse(`environments.${env}`, `crosscloud:environments.${env}`, undefined, `removes environment ${env}, whose stack plans against its block and Direct Connect gateway ASN`);
         } else if (current.linkLocalBlock !== allocation.linkLocalBlock) {
             refuse(`environments.${env}`, `crosscloud:environments.${env}.block`, current.linkLocalBlock, `moves ${env}'s link-local block from ${allocation.linkLocalBlock} to ${current.linkLocalBlock}: every BGP session of ${env} would get new addresses, replacing its tunnels, attachments and VIFs`);
+        } else if (allocation.linkLocalBlockIpv6 !== undefined && current.linkLocalBlockIpv6 !== allocation.linkLocalBlockIpv6) {
+            refuse(`environments.${env}`, `crosscloud:environments.${env}.block`, current.linkLocalBlockIpv6, `moves ${env}'s IPv6 block from ${allocation.linkLocalBlockIpv6} to ${current.linkLocalBlockIpv6}: every IPv6 tunnel session of ${env} would get new addresses, replacing its IPv6 VPN connections`);
         } else if (current.directConnectGatewayAsn !== allocation.directConnectGatewayAsn) {
             refuse(`environments.${env}`, `crosscloud:environments.${env}.directConnectGatewayAsn`, current.directConnectGatewayAsn, `changes ${env}'s Direct Connect gateway ASN from ${allocation.directConnectGatewayAsn}: AWS fixes a gateway's ASN, so ${env}'s gateway and every transit VIF on it are replaced`);
         }

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { StackType } from "../../sdk/addressFamily";
 import { PortSpeed } from "../../sdk/bandwidth";
 import { SlaTarget } from "../../sdk/plans/dedicated";
 import { LinkRole } from "../../sdk/topology";
@@ -66,7 +67,7 @@ export interface DedicatedAwsArgs extends AwsSideArgs {
     directConnectGatewayId?: pulumi.Input<string>;
     /** The Direct Connect gateway's private ASN, given or created; every Cloud Router peers with it. Must differ from the Transit Gateway's. */
     directConnectGatewayAsn: number;
-    /** Prefixes AWS advertises to Google: the gateway association's allowed prefixes (at most 20). */
+    /** Prefixes AWS advertises to Google: the gateway association's allowed prefixes (at most 200; IPv6 ones /64 or shorter). */
     allowedPrefixes: string[];
 }
 
@@ -95,8 +96,18 @@ export interface DedicatedInterconnectArgs {
     google: DedicatedGoogleArgs;
     /** The AWS half: Transit Gateway and Direct Connect gateway. */
     aws: DedicatedAwsArgs;
-    /** Prefixes the Cloud Routers advertise to AWS on every session. */
+    /** Prefixes the Cloud Routers advertise to AWS on every session of their family (100 of each family per session, AWS's limit). */
     advertisedPrefixes: string[];
+    /**
+     * `IPV4_ONLY` (default) or `IPV4_IPV6` (dual stack): every attachment gets an IPv6 BGP session
+     * beside its IPv4 one, AWS a BGP peer of family ipv6 on each transit VIF. AWS assigns an IPv6
+     * peer's addresses itself (a /125 of its own) and Google takes an attachment's IPv6 addresses only
+     * when it creates it, so the VIF and its IPv6 peer are made first, with a VLAN crosscloud picks
+     * (kept by the address ledger), and the attachment takes AWS's addresses. For the same reason an
+     * attachment deployed IPv4 only becomes dual stack only by being replaced: the address ledger
+     * refuses it unless allowed, and a new attachment key beside the old one avoids the outage.
+     */
+    stackType?: StackType;
     /** Protects ports, LAGs and their connections from deletion (`protect`, Google `deletionPolicy: PREVENT`). Defaults to false. */
     production?: boolean;
     /** Primary or backup: a backup advertises a worse route priority. Defaults to primary. */

@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as directconnect from "@pulumi/aws/directconnect";
 import * as ec2transitgateway from "@pulumi/aws/ec2transitgateway";
-import * as compute from "@pulumi/gcp/compute";
 import { DedicatedInterconnectPlan, PlannedPort } from "../../sdk/plans/dedicated";
 import { dedicatedNames } from "../../sdk/plans/names";
 import { LinkStage } from "../../sdk/topology";
@@ -16,15 +15,26 @@ export interface AwsHalf {
     connections: Record<string, directconnect.Connection>;
     /** Transit VIFs by attachment key: ready ports' only. */
     vifs: Record<string, directconnect.TransitVirtualInterface>;
+    /** Dual stack: each VIF's IPv6 BGP peer, by attachment key, addressed by AWS. */
+    ipv6Peers: Record<string, directconnect.BgpPeer>;
 }
+
+/** What a transit VIF is built with from the other end: its VLAN and the two BGP addresses, by attachment key. */
+export type VifWiring = Record<string, { vlan: pulumi.Input<number>; customerAddress: pulumi.Input<string>; amazonAddress: pulumi.Input<string> }>;
 
 /**
  * Stage one: the Direct Connect gateway and its Transit Gateway association, and one LAG per port.
- * Stage two, per ready port: a transit VIF per attachment, addressed from what Google assigned to it.
+ * Stage two, per ready port: a transit VIF per attachment, wired as `wiring` says: from what Google
+ * assigned to the attachment, or, for dual stack, from the plan, with an IPv6 BGP peer on the VIF.
+ * AWS assigns an IPv6 peer's addresses itself, a /125 from its own pool ("You cannot specify your own
+ * peer IPv6 addresses … Amazon automatically allocates you a /125 IPv6 CIDR"; a VIF holds one IPv4
+ * and one IPv6 BGP peer, "Multi-protocol BGP is not supported": Direct Connect, "Add a BGP peer"),
+ * and Google takes an attachment's IPv6 addresses only when it creates it, so the VIF and its IPv6
+ * peer come first and the attachment takes their addresses.
  */
 export function declareAws(
     name: string, args: DedicatedInterconnectArgs, plan: DedicatedInterconnectPlan,
-    attachments: Record<string, compute.InterconnectAttachment>, md5Keys: Record<string, pulumi.Output<string>>, parent: pulumi.Resource,
+    wiring: VifWiring, md5Keys: Record<string, pulumi.Output<string>>, parent: pulumi.Resource,
 ): AwsHalf {
     const names = dedicatedNames(name);
     const transitGatewayId = pulumi.output(args.aws.transitGatewayId ?? new ec2transitgateway.TransitGateway(names.transitGateway, {
@@ -44,24 +54,33 @@ export function declareAws(
     const connections = Object.fromEntries(plan.ports.map((p) => [p.key, declareConnection(name, plan, p, parent)]));
     const lags = Object.fromEntries(plan.ports.map((p) => [p.key, declareLag(name, plan, p, connections[p.key], parent)]));
 
-    const vifs = Object.fromEntries(plan.attachments.filter((a) => a.stage === LinkStage.Ready).map((a) => {
-        const attachment = attachments[a.key];
+    const ready = plan.attachments.filter((a) => a.stage === LinkStage.Ready);
+    const regionOf = (port: string) => plan.ports.find((p) => p.key === port)!.awsRegion;
+    const vifs = Object.fromEntries(ready.map((a) => {
+        const wired = wiring[a.key];
         return [a.key, new directconnect.TransitVirtualInterface(names.vif(a.key), {
             connectionId: lags[a.port].id,
             dxGatewayId: directConnectGatewayId,
             addressFamily: "ipv4",
-            vlan: attachment.vlanTag8021q,
+            vlan: wired.vlan,
             ...a.vifAsn,
             // Seen from AWS, Google is the customer: the Cloud Router's address is the customer address.
-            customerAddress: attachment.cloudRouterIpAddress,
-            amazonAddress: attachment.customerRouterIpAddress,
+            customerAddress: wired.customerAddress,
+            amazonAddress: wired.amazonAddress,
             bgpAuthKey: md5Keys[a.key],
             mtu: plan.mtu,
-            region: plan.ports.find((p) => p.key === a.port)!.awsRegion,
+            region: regionOf(a.port),
         }, { parent })];
     }));
+    const ipv6Peers = Object.fromEntries(ready.filter((a) => a.vlan !== undefined).map((a) => [a.key, new directconnect.BgpPeer(names.vifPeerV6(a.key), {
+        virtualInterfaceId: vifs[a.key].id,
+        addressFamily: "ipv6",
+        ...a.vifAsn,
+        bgpAuthKey: md5Keys[a.key],
+        region: regionOf(a.port),
+    }, { parent })]));
 
-    return { transitGatewayId, directConnectGatewayId, lags, connections, vifs };
+    return { transitGatewayId, directConnectGatewayId, lags, connections, vifs, ipv6Peers };
 }
 
 /** The port's dedicated connection, which the LAG is made from. */

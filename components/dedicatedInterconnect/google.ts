@@ -1,5 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
+import type * as directconnect from "@pulumi/aws/directconnect";
 import * as compute from "@pulumi/gcp/compute";
+import { AddressFamily } from "../../sdk/addressFamily";
+import { textsOfFamily } from "../../sdk/prefix";
 import { ATTACHMENT_PREFIX_LENGTH, DedicatedInterconnectPlan } from "../../sdk/plans/dedicated";
 import { dedicatedNames } from "../../sdk/plans/names";
 import { LinkStage } from "../../sdk/topology";
@@ -30,6 +33,8 @@ export interface GoogleHalf {
     attachments: Record<string, compute.InterconnectAttachment>;
     /** The BGP peer over each attachment, by attachment key. */
     peers: Record<string, compute.RouterPeer>;
+    /** Dual stack: the IPv6 BGP peer over each attachment, by attachment key. */
+    peersIpv6: Record<string, compute.RouterPeer>;
     slaBlockers: pulumi.Output<GoogleSlaBlocker[]>;
 }
 
@@ -41,6 +46,7 @@ export interface GoogleHalf {
  */
 export function declareGoogle(
     name: string, args: DedicatedInterconnectArgs, plan: DedicatedInterconnectPlan, md5Keys: Record<string, pulumi.Output<string>>, parent: pulumi.Resource,
+    awsIpv6Peers: Record<string, directconnect.BgpPeer> = {},
 ): GoogleHalf {
     const { project } = args.google;
     const names = dedicatedNames(name);
@@ -65,8 +71,13 @@ export function declareGoogle(
 
     const ready = plan.attachments.filter((a) => a.stage === LinkStage.Ready);
     const peers: Record<string, compute.RouterPeer> = {};
+    const peersIpv6: Record<string, compute.RouterPeer> = {};
+    const dual = plan.attachments.some((a) => a.vlan !== undefined);
+    // IPv4-only attachments advertise every prefix, as before; dual-stack ones each family over its own session.
+    const advertisedIpv4 = dual ? textsOfFamily(plan.advertisedPrefixes, AddressFamily.Ipv4) : plan.advertisedPrefixes;
     const attachments = Object.fromEntries(ready.map((a) => {
         const router = routers[a.region];
+        const awsIpv6 = awsIpv6Peers[a.key];
         const attachment = new compute.InterconnectAttachment(names.attachment(a.key), {
             type: "DEDICATED",
             interconnect: portLinks[a.port],
@@ -79,6 +90,14 @@ export function declareGoogle(
             candidateSubnets: [a.subnet],
             candidateCloudRouterIpAddress: a.cloudRouterAddress,
             candidateCustomerRouterIpAddress: a.customerRouterAddress,
+            // Dual stack: the VLAN the VIF was made with, and the IPv6 addresses AWS gave its IPv6 peer
+            // (the Cloud Router is AWS's customer end).
+            ...(a.vlan !== undefined && awsIpv6 && {
+                stackType: "IPV4_IPV6",
+                vlanTag8021q: a.vlan,
+                candidateCloudRouterIpv6Address: withLength(awsIpv6.customerAddress),
+                candidateCustomerRouterIpv6Address: withLength(awsIpv6.amazonAddress),
+            }),
         }, { parent });
         const routerInterface = new compute.RouterInterface(names.interface(a.key), {
             router,
@@ -96,16 +115,41 @@ export function declareGoogle(
             ipAddress: host(attachment.cloudRouterIpAddress),
             peerIpAddress: host(attachment.customerRouterIpAddress),
             advertiseMode: "CUSTOM",
-            advertisedIpRanges: plan.advertisedPrefixes.map((range) => ({ range })),
+            advertisedIpRanges: advertisedIpv4.map((range) => ({ range })),
             advertisedRoutePriority: a.routePriority,
             bfd: { sessionInitializationMode: "ACTIVE" },
             md5AuthenticationKey: { name: names.md5(a.key), key: md5Keys[a.key] },
         }, { parent });
+        if (a.vlan !== undefined && awsIpv6) {
+            // The IPv6 session runs beside the IPv4 one over the same dual-stack attachment, on an
+            // interface of its own ("Configure on-premises routers for Dedicated Interconnect": IPv4
+            // and IPv6 BGP sessions "run in parallel over the same VLAN attachment").
+            const interfaceIpv6 = new compute.RouterInterface(names.interfaceV6(a.key), {
+                router, region: a.region, project,
+                interconnectAttachment: attachment.name,
+                ipRange: attachment.cloudRouterIpv6Address,
+                ipVersion: "IPV6",
+            }, { parent });
+            peersIpv6[a.key] = new compute.RouterPeer(names.peerV6(a.key), {
+                router, region: a.region, project,
+                interface: interfaceIpv6.name,
+                peerAsn: plan.directConnectGatewayAsn,
+                ipAddress: host(attachment.cloudRouterIpv6Address),
+                peerIpAddress: host(attachment.customerRouterIpv6Address),
+                enableIpv6: true,
+                enableIpv4: false,
+                advertiseMode: "CUSTOM",
+                advertisedIpRanges: textsOfFamily(plan.advertisedPrefixes, AddressFamily.Ipv6).map((range) => ({ range })),
+                advertisedRoutePriority: a.routePriority,
+                bfd: { sessionInitializationMode: "ACTIVE" },
+                md5AuthenticationKey: { name: names.md5V6(a.key), key: md5Keys[a.key] },
+            }, { parent });
+        }
         return [a.key, attachment];
     }));
 
     const readyPorts = plan.ports.filter((p) => p.stage === LinkStage.Ready);
-    if (readyPorts.length === 0) return { ports, portLinks, routers, attachments, peers, slaBlockers: pulumi.output([]) };
+    if (readyPorts.length === 0) return { ports, portLinks, routers, attachments, peers, peersIpv6, slaBlockers: pulumi.output([]) };
     const interconnectGroup = new compute.InterconnectGroup(names.interconnectGroup, {
         intent: { topologyCapability: plan.googleSlaIntent },
         interconnects: readyPorts.map((p) => ({ name: p.key, interconnect: portLinks[p.key] })),
@@ -117,11 +161,16 @@ export function declareGoogle(
         project,
     }, { parent });
 
-    return { ports, portLinks, routers, attachments, peers, slaBlockers: slaBlockers(interconnectGroup, attachmentGroup) };
+    return { ports, portLinks, routers, attachments, peers, peersIpv6, slaBlockers: slaBlockers(interconnectGroup, attachmentGroup) };
 }
 
 function existingRouter(args: DedicatedInterconnectArgs, region: string): pulumi.Input<string> | undefined {
     return region === args.google.region ? args.google.router : args.google.routers?.[region]?.router;
+}
+
+/** AWS reports an IPv6 peer address with its /125; Google's candidate takes address and length. */
+function withLength(address: pulumi.Output<string>): pulumi.Output<string> {
+    return address.apply((a) => (a.includes("/") ? a : `${a}/125`));
 }
 
 /** `169.254.10.1/29` → `169.254.10.1`: BGP peers take bare addresses. */

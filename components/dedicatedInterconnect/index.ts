@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RandomPassword } from "@pulumi/random";
+import { StackType } from "../../sdk/addressFamily";
 import { plainArgs } from "../../sdk/checks/values";
 import { MD5_KEY_LENGTH, planDedicatedInterconnect, SlaTarget } from "../../sdk/plans/dedicated";
 import { checkMonitoring, dedicatedAwsRegions, planMonitoring, RefKind } from "../../sdk/monitoring";
@@ -8,7 +9,7 @@ import { LinkStage, SlaTier, Topology } from "../../sdk/topology";
 import { planInProgramSpace } from "../addressBook";
 import { declareMonitoring, MetricTargets, MonitoringSummary, recordTargets } from "../monitoring";
 import { DedicatedInterconnectArgs } from "./args";
-import { declareAws } from "./aws";
+import { declareAws, VifWiring } from "./aws";
 import { declareGoogle } from "./google";
 import { AttachmentSummary, attachmentSummaries, GoogleSlaBlocker, PortSummary, portSummaries } from "./outputs";
 
@@ -61,8 +62,17 @@ export class DedicatedInterconnect extends pulumi.ComponentResource {
             length: MD5_KEY_LENGTH,
             special: false,
         }, { parent: this }).result]));
-        const google = declareGoogle(name, args, plan, md5Keys, this);
-        const aws = declareAws(name, args, plan, google.attachments, md5Keys, this);
+        // IPv4 only: the attachment first, and the VIF takes its VLAN and addresses from what Google
+        // assigned. Dual stack: the VIF first, with the VLAN and addresses crosscloud planned, because
+        // the attachment's IPv6 addresses are those AWS gives the VIF's IPv6 BGP peer (aws.ts).
+        const dual = plan.stackType === StackType.DualStack;
+        const plannedWiring: VifWiring = Object.fromEntries(ready.map((a) => [a.key, { vlan: a.vlan!, customerAddress: a.cloudRouterAddress, amazonAddress: a.customerRouterAddress }]));
+        const aws0 = dual ? declareAws(name, args, plan, plannedWiring, md5Keys, this) : undefined;
+        const google = declareGoogle(name, args, plan, md5Keys, this, aws0?.ipv6Peers);
+        const aws = aws0 ?? declareAws(name, args, plan, Object.fromEntries(ready.map((a) => {
+            const attachment = google.attachments[a.key];
+            return [a.key, { vlan: attachment.vlanTag8021q, customerAddress: attachment.cloudRouterIpAddress, amazonAddress: attachment.customerRouterIpAddress }];
+        })), md5Keys, this);
 
         if (plan.nextStep) pulumi.log.warn(plan.nextStep, this);
 

@@ -54,6 +54,10 @@ export interface AttachmentSummary {
     customerRouterIpAddress: string;
     /** Id of the AWS transit virtual interface paired with the attachment. */
     virtualInterfaceId: string;
+    /** Dual stack: the Cloud Router's IPv6 address, as AWS assigned it (the VIF IPv6 peer's customer address). */
+    cloudRouterIpv6Address?: string;
+    /** Dual stack: AWS's IPv6 address (the VIF IPv6 peer's Amazon address). */
+    customerRouterIpv6Address?: string;
 }
 
 export function portSummaries(plan: DedicatedInterconnectPlan, google: GoogleHalf, aws: AwsHalf): pulumi.Output<{ [key: string]: PortSummary }> {
@@ -90,6 +94,7 @@ export function attachmentSummaries(plan: DedicatedInterconnectPlan, google: Goo
             cloudRouterIpAddress: attachment.cloudRouterIpAddress,
             customerRouterIpAddress: attachment.customerRouterIpAddress,
             virtualInterfaceId: aws.vifs[a.key].id,
+            ...(aws.ipv6Peers[a.key] && { cloudRouterIpv6Address: attachment.cloudRouterIpv6Address, customerRouterIpv6Address: attachment.customerRouterIpv6Address }),
         }];
     })));
 }

@@ -1,8 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as ec2 from "@pulumi/aws/ec2";
 import * as ec2transitgateway from "@pulumi/aws/ec2transitgateway";
+import { AddressFamily } from "../../sdk/addressFamily";
 import { AWS_TUNNEL_OPTIONS, AwsAttachPoint, AwsTunnelOptions, HaVpnPlan, TunnelSpec } from "../../sdk/plans/haVpn";
 import { haVpnNames } from "../../sdk/plans/names";
+import { Prefix } from "../../sdk/prefix";
 import { AwsSideArgs } from "../sides";
 
 /** The AWS side of an HA VPN: the shape every component shares, plus how the VPN connections attach. */
@@ -28,37 +30,52 @@ export interface AwsTunnelEnd {
     asn: pulumi.Output<string>;
 }
 
+/** What the VPN connections end on: the virtual private gateway, or the Transit Gateway (given or created once for both families). */
+export type AwsAttachment = Pick<ec2.VpnConnectionArgs, "vpnGatewayId" | "transitGatewayId" | "tunnelBandwidth" | "enableAcceleration">;
+
+export function declareAttachment(name: string, plan: HaVpnPlan, aws: HaVpnAwsArgs, opts: pulumi.CustomResourceOptions): AwsAttachment {
+    return plan.attachPoint === AwsAttachPoint.VpnGateway
+        ? { vpnGatewayId: aws.vpnGatewayId }
+        : { transitGatewayId: aws.transitGatewayId ?? transitGateway(name, plan, aws, opts), tunnelBandwidth: plan.tunnelBandwidth, enableAcceleration: plan.enableAcceleration };
+}
+
 /**
- * Two customer gateways, one per HA VPN interface address, and a BGP VPN connection on each, whose
- * two tunnels carry the plan's tunnels in order. Returns the four tunnels' AWS ends, by tunnel index.
+ * For one family's tunnels: two customer gateways, one per address of that family's HA VPN gateway,
+ * and a BGP VPN connection on each, whose two tunnels carry the tunnels in order. An IPv6
+ * connection carries IPv6 inside its tunnels (`tunnelInsideIpVersion`, inside /126s); its customer
+ * gateways are the IPv6 gateway's own addresses, so none is shared with the IPv4 connections (AWS
+ * would return the same customer gateway for the same address and ASN, CreateCustomerGateway).
+ * Returns the four tunnels' AWS ends, by tunnel index.
  */
 export function declareAws(
     name: string,
     plan: HaVpnPlan,
     aws: HaVpnAwsArgs,
+    family: AddressFamily,
+    attachment: AwsAttachment,
     googleAddresses: pulumi.Output<string>[],
     keys: pulumi.Output<string>[],
     opts: pulumi.CustomResourceOptions,
 ): AwsTunnelEnd[] {
-    const attachment = plan.attachPoint === AwsAttachPoint.VpnGateway
-        ? { vpnGatewayId: aws.vpnGatewayId }
-        : { transitGatewayId: aws.transitGatewayId ?? transitGateway(name, plan, aws, opts), tunnelBandwidth: plan.tunnelBandwidth, enableAcceleration: plan.enableAcceleration };
+    const names = haVpnNames(name, family);
+    const tunnels = family === AddressFamily.Ipv6 ? plan.tunnelsIpv6 : plan.tunnels;
     const connections = googleAddresses.map((ipAddress, c) => {
-        const customerGateway = new ec2.CustomerGateway(haVpnNames(name).customerGateway(c), {
+        const customerGateway = new ec2.CustomerGateway(names.customerGateway(c), {
             type: "ipsec.1", ipAddress, ...plan.customerGatewayAsn, region: aws.region,
         }, opts);
-        const [first, second] = plan.tunnels.filter((t) => t.awsConnection === c);
-        return new ec2.VpnConnection(haVpnNames(name).vpnConnection(c), {
+        const [first, second] = tunnels.filter((t) => t.awsConnection === c);
+        return new ec2.VpnConnection(names.vpnConnection(c), {
             type: "ipsec.1",
             customerGatewayId: customerGateway.id,
             staticRoutesOnly: false,
             region: aws.region,
             ...attachment,
+            ...(family === AddressFamily.Ipv6 && { tunnelInsideIpVersion: "ipv6" }),
             ...tunnelArgs(1, first, keys[first.index]),
             ...tunnelArgs(2, second, keys[second.index]),
         }, opts);
     });
-    return plan.tunnels.map((t) => tunnelEnd(connections[t.awsConnection], t.awsTunnel));
+    return tunnels.map((t) => (family === AddressFamily.Ipv6 ? ipv6TunnelEnd : tunnelEnd)(connections[t.awsConnection], t.awsTunnel));
 }
 
 function transitGateway(name: string, plan: HaVpnPlan, aws: HaVpnAwsArgs, opts: pulumi.CustomResourceOptions): pulumi.Output<string> {
@@ -70,12 +87,28 @@ function transitGateway(name: string, plan: HaVpnPlan, aws: HaVpnAwsArgs, opts: 
     }, opts).id;
 }
 
-type TunnelField<N extends 1 | 2> = `tunnel${N}${Capitalize<keyof AwsTunnelOptions | "insideCidr" | "presharedKey">}`;
+type TunnelField<N extends 1 | 2> = `tunnel${N}${Capitalize<keyof AwsTunnelOptions | "insideCidr" | "insideIpv6Cidr" | "presharedKey">}`;
 
-/** The `tunnelN*` fields of one tunnel: its /30, its key and the pinned IKE options. */
+/** The `tunnelN*` fields of one tunnel: its /30 (or /126), its key and the pinned IKE options. */
 function tunnelArgs<N extends 1 | 2>(n: N, tunnel: TunnelSpec, presharedKey: pulumi.Output<string>): Pick<ec2.VpnConnectionArgs, TunnelField<N>> {
-    const fields = { ...AWS_TUNNEL_OPTIONS, insideCidr: tunnel.insideCidr, presharedKey };
+    const inside = tunnel.family === AddressFamily.Ipv6 ? { insideIpv6Cidr: tunnel.insideCidr } : { insideCidr: tunnel.insideCidr };
+    const fields = { ...AWS_TUNNEL_OPTIONS, ...inside, presharedKey };
     return Object.fromEntries(Object.entries(fields).map(([key, value]) => [`tunnel${n}${key[0].toUpperCase()}${key.slice(1)}`, value])) as Pick<ec2.VpnConnectionArgs, TunnelField<N>>;
+}
+
+/**
+ * An IPv6 tunnel's ends, read from the /126 AWS reports (`tunnelNInsideIpv6Cidr`): the provider
+ * fills `tunnelNVgwInsideAddress` and `tunnelNCgwInsideAddress` from the customer gateway
+ * configuration's IPv4 `tunnel_inside_address` only, and an IPv6 connection's addresses are in its
+ * `tunnel_inside_ipv6_address`, so both are empty (terraform-provider-aws, vpn_connection.go,
+ * xmlIpsecTunnel). The addresses are taken in the order of an IPv4 /30, AWS the first host and the
+ * customer gateway the second: the downloadable configuration is the only place AWS states them, and
+ * the provider does not read it for IPv6.
+ */
+function ipv6TunnelEnd(connection: ec2.VpnConnection, n: 1 | 2): AwsTunnelEnd {
+    const cidr = n === 1 ? connection.tunnel1InsideIpv6Cidr : connection.tunnel2InsideIpv6Cidr;
+    const host = (i: number) => cidr.apply((c) => Prefix.parse(c, `tunnel${n}InsideIpv6Cidr`, AddressFamily.Ipv6).host(i));
+    return { ...tunnelEnd(connection, n), insideAddress: host(1), customerInsideAddress: host(2) };
 }
 
 function tunnelEnd(connection: ec2.VpnConnection, n: 1 | 2): AwsTunnelEnd {

@@ -1,16 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RandomPassword } from "@pulumi/random";
+import { AddressFamily, StackType } from "../../sdk/addressFamily";
 import { TunnelBandwidth } from "../../sdk/bandwidth";
 import { plainArgs } from "../../sdk/checks/values";
-import { awsPresharedKey, planHaVpn, PSK_LENGTH, PSK_SPECIALS } from "../../sdk/plans/haVpn";
+import { awsPresharedKey, HaVpnPlan, planHaVpn, PSK_LENGTH, PSK_SPECIALS } from "../../sdk/plans/haVpn";
 import { haVpnNames } from "../../sdk/plans/names";
 import { checkMonitoring, planMonitoring, RefKind, vpnAwsRegions } from "../../sdk/monitoring";
 import { LinkRole, Topology } from "../../sdk/topology";
 import { planInProgramSpace } from "../addressBook";
 import { declareMonitoring, MetricTargets, MonitoringArgs, MonitoringSummary, recordTargets } from "../monitoring";
 import { GoogleSideArgs } from "../sides";
-import { declareAws, HaVpnAwsArgs } from "./aws";
-import { declareGoogleGateway, declareGoogleTunnels } from "./google";
+import { AwsTunnelEnd, declareAttachment, declareAws, HaVpnAwsArgs } from "./aws";
+import { declareGoogleGateway, declareGoogleTunnels, declareImportPolicy, declareRouter, GoogleGateway, GoogleTunnel } from "./google";
 
 export type { HaVpnAwsArgs } from "./aws";
 
@@ -48,8 +49,27 @@ export interface HaVpnArgs {
     /** Four inside /30s to use instead of allocating, tunnel 0 to 3: AWS takes .1 of each, Google .2. */
     insideCidrs?: string[];
     /**
-     * Link-local prefixes already used on the Cloud Router or the AWS gateway (other links' sessions,
-     * the router's BGP identifier range): never allocated, and no inside CIDR may overlap them.
+     * `IPV4_ONLY` (default) or `IPV4_IPV6` (dual stack). An AWS VPN connection carries IPv4 or IPv6
+     * inside its tunnels, never both, and AWS runs no multiprotocol BGP, so dual stack adds a second
+     * set of the same 99.99% shape for IPv6: an HA VPN gateway of stack type IPV4_IPV6 (`-gateway-v6`),
+     * two customer gateways and two VPN connections with IPv6 inside tunnels (`-vpn-v6-0/1`, Transit
+     * Gateway only), a FOUR_IPS peer gateway, four tunnels with an IPv6 BGP session each, on the same
+     * Cloud Router. The IPv4 half is untouched: turning dual stack on or off adds or removes the IPv6
+     * half and replaces nothing. Each family keeps Google's 99.99% and AWS's 99.95% per connection.
+     */
+    stackType?: StackType;
+    /**
+     * Dual stack: the block of fdff:1::/64 the IPv6 tunnels' inside /126s are placed in, one /124 per
+     * HA VPN, kept by the address ledger. fdff:1::/64 is the only range Cloud Router takes for an IPv6
+     * session's interface, and lies in AWS's fd00::/8. Default fdff:1::/64; give each stack in a VPC its own.
+     */
+    linkLocalBlockIpv6?: string;
+    /** Dual stack: four IPv6 inside /126s in fdff:1::/64 to use instead of allocating, IPv6 tunnel 0 to 3. */
+    insideCidrsIpv6?: string[];
+    /**
+     * Prefixes already used on the Cloud Router or the AWS gateway (other links' sessions, the router's
+     * BGP identifier range; IPv6 session ranges in the VPC too): never allocated, and no inside CIDR
+     * may overlap them.
      */
     reservedPrefixes?: string[];
     /**
@@ -64,13 +84,15 @@ export interface HaVpnArgs {
 export interface TunnelSummary {
     /** The Google VPN tunnel's name. */
     name: string;
+    /** `ipv4` or `ipv6`: what its inside addresses and BGP session carry. */
+    addressFamily: AddressFamily;
     /** The HA VPN gateway interface it leaves from: 0 or 1. */
     haVpnInterface: number;
     /** The AWS VPN connection that carries it. */
     awsVpnConnectionId: string;
     /** Its tunnel number on that connection: 1 or 2. */
     awsTunnel: number;
-    /** The inside /30. */
+    /** The inside /30 (a /126 for an IPv6 tunnel). */
     insideCidr: string;
     /** The Cloud Router's BGP address in the /30. */
     googleInsideAddress: string;
@@ -91,11 +113,11 @@ export interface TunnelSummary {
 export class HaVpn extends pulumi.ComponentResource {
     /** The link as the crosscloud model describes it: four links, their BGP sessions, the group. */
     public readonly topology: pulumi.Output<Topology>;
-    /** The four tunnels, in order. */
+    /** The four tunnels, in order; a dual-stack HA VPN's four IPv6 tunnels follow. */
     public readonly tunnels: pulumi.Output<TunnelSummary[]>;
-    /** Public addresses of HA VPN interfaces 0 and 1 (the AWS customer gateways). */
+    /** Public addresses of HA VPN interfaces 0 and 1 (the AWS customer gateways); then the IPv6 gateway's, with dual stack. */
     public readonly googleGatewayAddresses: pulumi.Output<string[]>;
-    /** Public addresses of the four AWS tunnels, in tunnel order (the peer gateway's interfaces). */
+    /** Public addresses of the four AWS tunnels, in tunnel order (the peer gateway's interfaces); then the IPv6 tunnels', with dual stack. */
     public readonly awsTunnelAddresses: pulumi.Output<string[]>;
     /** The alarms declared on both clouds, the failure groups they watch, the alarm table and what to know about them. */
     public readonly monitoring: pulumi.Output<MonitoringSummary | undefined>;
@@ -112,26 +134,32 @@ export class HaVpn extends pulumi.ComponentResource {
         const children = { parent: this };
         for (const note of notes) pulumi.log.warn(note, this);
 
-        const keys = plan.tunnels.map((t) => presharedKey(haVpnNames(name).presharedKey(t.index), children));
-        const google = declareGoogleGateway(name, plan, args.google, children);
-        const aws = declareAws(name, plan, args.aws, google.addresses, keys, children);
-        const tunnels = declareGoogleTunnels(name, plan, args.google, google, aws, keys, children);
+        const router = declareRouter(name, plan, args.google, children);
+        const attachment = declareAttachment(name, plan, args.aws, children);
+        const importPolicy = declareImportPolicy(name, plan, args.google, router, children);
+        const families = plan.stackType === StackType.DualStack ? [AddressFamily.Ipv4, AddressFamily.Ipv6] : [AddressFamily.Ipv4];
+        const halves = families.map((family) => {
+            const specs = family === AddressFamily.Ipv6 ? plan.tunnelsIpv6 : plan.tunnels;
+            const keys = specs.map((t) => presharedKey(haVpnNames(name, family).presharedKey(t.index), children));
+            const google = declareGoogleGateway(name, family, args.google, router, children);
+            const aws = declareAws(name, plan, args.aws, family, attachment, google.addresses, keys, children);
+            const tunnels = declareGoogleTunnels(name, plan, args.google, family, google, importPolicy, aws, keys, children);
+            return { family, specs, google, aws, tunnels };
+        });
 
-        const names = haVpnNames(name);
         const targets: MetricTargets = {
-            [RefKind.AwsVpnId]: Object.fromEntries(plan.tunnels.map((t) => [names.vpnConnection(t.awsConnection), aws[t.index].connectionId])),
-            [RefKind.AwsTunnelIp]: Object.fromEntries(plan.tunnels.map((t) => [names.tunnel(t.index), aws[t.index].outsideAddress])),
-            [RefKind.GcpTunnelName]: Object.fromEntries(plan.tunnels.map((t) => [names.tunnel(t.index), tunnels[t.index].tunnel.name])),
-            [RefKind.GcpPeerName]: Object.fromEntries(plan.tunnels.map((t) => [names.tunnel(t.index), tunnels[t.index].peer.name])),
+            [RefKind.AwsVpnId]: {}, [RefKind.AwsTunnelIp]: {}, [RefKind.GcpTunnelName]: {}, [RefKind.GcpPeerName]: {},
         };
+        for (const half of halves) Object.assign(targets, mergeTargets(targets, half, name));
         recordTargets(this, targets);
         this.monitoring = alarms ? declareMonitoring(alarms, targets, args.monitoring?.notify, { parent: this, project: args.google.project }) : pulumi.output(undefined);
 
         this.topology = pulumi.output(plan.topology);
-        this.googleGatewayAddresses = pulumi.all(google.addresses);
-        this.awsTunnelAddresses = pulumi.all(aws.map((t) => t.outsideAddress));
-        this.tunnels = pulumi.all(plan.tunnels.map((spec) => pulumi.output({
+        this.googleGatewayAddresses = pulumi.all(halves.flatMap((h) => h.google.addresses));
+        this.awsTunnelAddresses = pulumi.all(halves.flatMap((h) => h.aws.map((t) => t.outsideAddress)));
+        this.tunnels = pulumi.all(halves.flatMap(({ family, specs, google, aws, tunnels }) => specs.map((spec) => pulumi.output({
             name: tunnels[spec.index].tunnel.name,
+            addressFamily: family,
             haVpnInterface: spec.haInterface,
             awsVpnConnectionId: aws[spec.index].connectionId,
             awsTunnel: spec.awsTunnel,
@@ -140,7 +168,7 @@ export class HaVpn extends pulumi.ComponentResource {
             awsInsideAddress: spec.awsAddress,
             googleOutsideAddress: google.addresses[spec.haInterface],
             awsOutsideAddress: aws[spec.index].outsideAddress,
-        })));
+        }))));
         this.registerOutputs({
             topology: this.topology,
             tunnels: this.tunnels,
@@ -149,6 +177,20 @@ export class HaVpn extends pulumi.ComponentResource {
             monitoring: this.monitoring,
         });
     }
+}
+
+/** One family's elements, by topology id, for the alarms: its VPN connections, tunnels and BGP peers. */
+function mergeTargets(
+    targets: MetricTargets, half: { family: AddressFamily; specs: HaVpnPlan["tunnels"]; aws: AwsTunnelEnd[]; tunnels: GoogleTunnel[]; google: GoogleGateway }, name: string,
+): MetricTargets {
+    const names = haVpnNames(name, half.family);
+    const { specs, aws, tunnels } = half;
+    return {
+        [RefKind.AwsVpnId]: { ...targets[RefKind.AwsVpnId], ...Object.fromEntries(specs.map((t) => [names.vpnConnection(t.awsConnection), aws[t.index].connectionId])) },
+        [RefKind.AwsTunnelIp]: { ...targets[RefKind.AwsTunnelIp], ...Object.fromEntries(specs.map((t) => [names.tunnel(t.index), aws[t.index].outsideAddress])) },
+        [RefKind.GcpTunnelName]: { ...targets[RefKind.GcpTunnelName], ...Object.fromEntries(specs.map((t) => [names.tunnel(t.index), tunnels[t.index].tunnel.name])) },
+        [RefKind.GcpPeerName]: { ...targets[RefKind.GcpPeerName], ...Object.fromEntries(specs.map((t) => [names.tunnel(t.index), tunnels[t.index].peer.name])) },
+    };
 }
 
 /** A key AWS and Google both accept; secret from birth, as RandomPassword's result is. */

@@ -11,6 +11,8 @@ export interface AttachmentView extends RouterSide {
     interconnect?: StackResource;
     interconnectReference?: string;
     vif?: StackResource;
+    /** The VIF's IPv6 BGP peer (a Direct Connect BgpPeer of family ipv6), whose addresses AWS assigned. */
+    vifIpv6Peer?: StackResource;
     /** The LAG (or dedicated connection) the virtual interface rides on. */
     lag?: StackResource;
     dxGateway?: StackResource;
@@ -37,17 +39,21 @@ export function extractDedicated(index: StackIndex, routing: RouterSessions): De
     const dedicated = index.all(T.gcpInterconnectAttachment).filter((a) => (text(a.props.type) ?? "DEDICATED") === "DEDICATED");
     const vifs = new VifMatcher(index);
     const vifOf = vifs.matchAll(dedicated);
+    const ipv6PeerOf = new Map(index.all(T.awsDxBgpPeer).filter((b) => text(b.props.addressFamily) === "ipv6")
+        .map((b) => [index.resolve(T.awsTransitVif, b, "virtualInterfaceId")?.urn, b] as const));
     const attachments = dedicated
         .map((attachment): AttachmentView => {
             const p = attachment.props;
             const vif = vifOf.get(attachment.urn);
             const lag = vif && (index.resolve(T.awsDxLag, vif, "connectionId") ?? index.resolve(T.awsDxConnection, vif, "connectionId"));
+            const vifIpv6Peer = vif && ipv6PeerOf.get(vif.urn);
             return {
                 attachment,
                 interconnect: index.resolve(T.gcpInterconnect, attachment, "interconnect"),
                 interconnectReference: text(p.interconnect),
                 ...routing.of(attachment),
                 vif,
+                ...(vifIpv6Peer && { vifIpv6Peer }),
                 lag,
                 dxGateway: vif && index.resolve(T.awsDxGateway, vif, "dxGatewayId"),
             };
@@ -78,7 +84,7 @@ function orderedPorts(index: StackIndex, attachments: readonly AttachmentView[])
 
 /**
  * Pairs attachments with transit VIFs by what one was built from: a dependency (the VIF took the
- * attachment's outputs), or equal BGP addresses (both planned from the same link-local subnet).
+ * attachment's outputs, or a dual-stack attachment its VIF's IPv6 peer's), or equal BGP addresses (both planned from the same link-local subnet).
  * Link-local addresses repeat across routers and environments, so an address that several VIFs
  * carry narrows to the VIFs declared by the attachment's own component, then to those on its VLAN.
  * A VLAN alone, as a last resort, pairs only where a single free VIF carries it.
@@ -111,7 +117,10 @@ class VifMatcher {
             matched.set(attachment.urn, vif);
         };
         for (const attachment of attachments) {
-            const byFlow = [this.byDependency.get(attachment.urn), this.index.dependencyOfType(attachment, T.awsTransitVif)].find((v) => v && !this.used.has(v.urn));
+            // A dual-stack attachment takes its IPv6 addresses from its VIF's IPv6 BGP peer: the data flows VIF → peer → attachment.
+            const viaPeer = this.index.dependencyOfType(attachment, T.awsDxBgpPeer);
+            const peerVif = viaPeer && this.index.resolve(T.awsTransitVif, viaPeer, "virtualInterfaceId");
+            const byFlow = [this.byDependency.get(attachment.urn), this.index.dependencyOfType(attachment, T.awsTransitVif), peerVif].find((v) => v && !this.used.has(v.urn));
             claim(attachment, byFlow ?? this.soleByAddress(attachment));
         }
         for (const attachment of attachments) claim(attachment, this.sole(this.free(this.byVlan.get(num(attachment.props.vlanTag8021q) ?? -1))));

@@ -85,7 +85,7 @@ interface AwsTunnel {
 
 /**
  * Each AWS tunnel under every value its Google twin may carry: the outside address the external
- * gateway lists, the pre-shared key, the inside /30 and the AWS inside address the BGP peer dials.
+ * gateway lists, the pre-shared key, the inside /30 (or IPv6 /126) and the AWS inside address the BGP peer dials.
  * Inside addresses repeat across gateways, so a key may name several tunnels.
  */
 function indexAwsTunnels(connections: readonly StackResource[]): Map<string, AwsTunnel[]> {
@@ -97,7 +97,8 @@ function indexAwsTunnels(connections: readonly StackResource[]): Map<string, Aws
                 key("ip", text(p[`tunnel${n}Address`])),
                 key("psk", text(p[`tunnel${n}PresharedKey`])),
                 key("net", networkKey(addressInPrefix(p[`tunnel${n}InsideCidr`])?.prefix)),
-                key("vgw", text(p[`tunnel${n}VgwInsideAddress`])),
+                key("net", networkKey(addressInPrefix(p[`tunnel${n}InsideIpv6Cidr`])?.prefix)),
+                key("vgw", bareAddress(p[`tunnel${n}VgwInsideAddress`])),
             ];
             for (const k of keys) {
                 if (k === undefined) continue;
@@ -121,7 +122,7 @@ function matchAwsTunnel(awsTunnels: Map<string, AwsTunnel[]>, flow: ReadonlySet<
 }
 
 function networkKey(prefix: Prefix | undefined): string | undefined {
-    return prefix && `${prefix.network}/${prefix.bits}`;
+    return prefix?.toString();
 }
 
 function key(kind: string, value: string | undefined): string | undefined {

@@ -37,7 +37,11 @@ function part(r: StackResource | undefined, role: PartRole, extra: Partial<LinkP
 }
 
 function routerParts(side: RouterSide): (LinkPart | undefined)[] {
-    return [part(side.router, PartRole.CloudRouter), part(side.routerInterface, PartRole.RouterInterface), ...side.peers.map((p) => part(p, PartRole.BgpPeer))];
+    // A dual-stack attachment's IPv6 session is a second interface and peer on the same link.
+    return [
+        part(side.router, PartRole.CloudRouter), part(side.routerInterface, PartRole.RouterInterface), ...side.peers.map((p) => part(p, PartRole.BgpPeer)),
+        part(side.ipv6?.routerInterface, PartRole.RouterInterface), ...(side.ipv6?.peers ?? []).map((p) => part(p, PartRole.BgpPeer)),
+    ];
 }
 
 function tunnelParts(index: StackIndex, t: TunnelView): (LinkPart | undefined)[] {
@@ -58,6 +62,7 @@ function attachmentParts(index: StackIndex, a: AttachmentView): (LinkPart | unde
         part(a.attachment, PartRole.Attachment),
         part(a.interconnect, PartRole.Port),
         part(a.vif, PartRole.Vif),
+        part(a.vifIpv6Peer, PartRole.VifBgpPeer),
         ...lagParts(index, a.lag),
         ...gatewayParts(index, a.dxGateway),
         ...routerParts(a),

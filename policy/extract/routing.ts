@@ -1,14 +1,34 @@
+import { AddressFamily } from "../../sdk/addressFamily";
 import { learnedPriorityOf } from "../../sdk/preference";
 import { StackIndex } from "./stackIndex";
 import { StackResource } from "./stackResource";
 import { T } from "./tokens";
 import { lastSegment, list, num, record, text, texts } from "./values";
 
-/** The Cloud Router side of one link: the router, the interface on the tunnel or attachment, its BGP peers. */
+/** One BGP session's Cloud Router end: the interface and the peers on it. */
+export interface RouterSession {
+    routerInterface: StackResource;
+    peers: StackResource[];
+}
+
+/**
+ * The Cloud Router side of one link: the router, the interface on the tunnel or attachment, its BGP
+ * peers. `routerInterface` is the link's IPv4 interface, or its only one; a dual-stack attachment's
+ * IPv6 interface (a session of its own beside the IPv4 one) is `ipv6`. `family` is what
+ * `routerInterface` addresses: an IPv6 HA VPN tunnel has an IPv6 interface alone.
+ */
 export interface RouterSide {
     router?: StackResource;
     routerInterface?: StackResource;
     peers: StackResource[];
+    family: AddressFamily;
+    ipv6?: RouterSession;
+}
+
+/** The family a Cloud Router interface addresses: its ipVersion, or the range it was given. */
+export function interfaceFamily(routerInterface: StackResource): AddressFamily {
+    const p = routerInterface.props;
+    return text(p.ipVersion) === "IPV6" || (text(p.ipRange) ?? "").includes(":") ? AddressFamily.Ipv6 : AddressFamily.Ipv4;
 }
 
 /**
@@ -16,7 +36,7 @@ export interface RouterSide {
  * name, and interface names are only unique per router, so peers are matched per router.
  */
 export class RouterSessions {
-    private readonly interfaceOf = new Map<string, StackResource>();
+    private readonly interfacesOf = new Map<string, StackResource[]>();
     private readonly peersOf = new Map<string, StackResource[]>();
 
     constructor(private readonly index: StackIndex) {
@@ -25,7 +45,7 @@ export class RouterSessions {
             const p = routerInterface.props;
             const on = index.resolve(T.gcpVpnTunnel, routerInterface, "vpnTunnel")
                 ?? index.resolve(T.gcpInterconnectAttachment, routerInterface, "interconnectAttachment");
-            if (on) this.interfaceOf.set(on.urn, routerInterface);
+            if (on) this.interfacesOf.set(on.urn, [...(this.interfacesOf.get(on.urn) ?? []), routerInterface]);
             interfacesByName.set(this.interfaceKey(routerInterface, text(p.name) ?? routerInterface.name), routerInterface);
         }
         for (const peer of index.all(T.gcpRouterPeer)) {
@@ -42,10 +62,19 @@ export class RouterSessions {
 
     /** The router side of a VPN tunnel or interconnect attachment. */
     of(link: StackResource): RouterSide {
-        const routerInterface = this.interfaceOf.get(link.urn);
+        const interfaces = this.interfacesOf.get(link.urn) ?? [];
+        const ipv4 = interfaces.find((i) => interfaceFamily(i) === AddressFamily.Ipv4);
+        const ipv6 = interfaces.find((i) => interfaceFamily(i) === AddressFamily.Ipv6);
+        const routerInterface = ipv4 ?? ipv6;
         const router = this.index.resolve(T.gcpRouter, link, "router")
             ?? (routerInterface && this.index.resolve(T.gcpRouter, routerInterface, "router"));
-        return { router, routerInterface, peers: routerInterface ? this.peersOf.get(routerInterface.urn) ?? [] : [] };
+        const peersOn = (i: StackResource) => this.peersOf.get(i.urn) ?? [];
+        return {
+            router, routerInterface,
+            peers: routerInterface ? peersOn(routerInterface) : [],
+            family: routerInterface ? interfaceFamily(routerInterface) : AddressFamily.Ipv4,
+            ...(ipv4 && ipv6 && { ipv6: { routerInterface: ipv6, peers: peersOn(ipv6) } }),
+        };
     }
 
     /** An interface name on a router: the router's URN when it is in the stack, else its name as referenced (a self link or a name). */

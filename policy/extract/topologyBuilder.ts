@@ -1,11 +1,11 @@
 import {
-    BgpSession, Cloud, Endpoint, EndpointKind, Link, LinkGroup, LinkKind, LinkRole, LinkStage, PortSpeed, portCapacity,
+    AddressFamily, BgpSession, Cloud, Endpoint, EndpointKind, Link, LinkGroup, LinkKind, LinkRole, LinkStage, PortSpeed, portCapacity,
     portSpeedFromLinkType, Topology, TunnelBandwidth, vpnTunnelBandwidth,
 } from "../../sdk";
 import { AttachmentView, OrderedPortView } from "./dedicated";
 import { HaVpnView, TunnelView } from "./haVpn";
 import { ManagedView } from "./managed";
-import { importedPriority, routerAsn, RouterSide } from "./routing";
+import { importedPriority, routerAsn, RouterSession, RouterSide } from "./routing";
 import { StackIndex } from "./stackIndex";
 import { StackResource } from "./stackResource";
 import { T } from "./tokens";
@@ -34,11 +34,14 @@ export class TopologyBuilder {
             const id = this.linkId(t.tunnel);
             const region = text(t.tunnel.props.region) ?? text(t.gateway?.props.region) ?? regionInUrl(text(t.tunnel.props.vpnGateway));
             const tier = text(t.awsConnection?.props.tunnelBandwidth) === TunnelBandwidth.Large ? TunnelBandwidth.Large : TunnelBandwidth.Standard;
+            // A tunnel carries the family of its inside addresses: its router interface's, else its AWS connection's.
+            const family = t.routerInterface ? t.family : text(t.awsConnection?.props.tunnelInsideIpVersion) === "ipv6" ? AddressFamily.Ipv6 : AddressFamily.Ipv4;
             this.addLink(t.tunnel, {
                 id, group: group.id, kind: LinkKind.HaVpn, role: LinkRole.Primary,
                 aws: this.awsVpnEndpoint(t.awsConnection),
                 gcp: this.routerEndpoint(t.router, text(t.tunnel.props.router), region),
                 mbps: vpnTunnelBandwidth(tier).mbps,
+                ...(family === AddressFamily.Ipv6 && { families: [family] }),
                 domains: {
                     region,
                     cloudRouter: this.routerId(t.router, text(t.tunnel.props.router)),
@@ -78,6 +81,8 @@ export class TopologyBuilder {
             this.links.push({
                 id, group: group.id, kind: LinkKind.Managed, role: LinkRole.Primary, aws, gcp: networkId,
                 mbps: mbps(v.transport?.props.bandwidth) ?? mbps(v.connection?.props.bandwidth) ?? 0,
+                // AWS's half has no stack setting: the Transport's decides what the managed BGP carries.
+                ...(text(v.transport?.props.stackType) === "IPV4_IPV6" && { families: [AddressFamily.Ipv4, AddressFamily.Ipv6] }),
                 domains: { managedConnection: this.index.label(v.connection ?? source), region: text(v.transport?.props.region) },
             });
             this.linkSource.set(id, source);
@@ -112,6 +117,7 @@ export class TopologyBuilder {
             aws: a.dxGateway ? this.dxGatewayEndpoint(a.dxGateway) : this.endpoint({ id: "aws", cloud: Cloud.Aws, kind: EndpointKind.DirectConnectGateway }),
             gcp: this.routerEndpoint(a.router, text(p.router), region),
             mbps: Math.min(attachmentMbps, portMbps(speed, num(a.interconnect?.props.requestedLinkCount)) ?? attachmentMbps),
+            ...(text(p.stackType) === "IPV4_IPV6" && { families: [AddressFamily.Ipv4, AddressFamily.Ipv6] }),
             domains: {
                 port: a.interconnect ? this.index.label(a.interconnect) : a.interconnectReference && lastSegment(a.interconnectReference),
                 // AWS places a LAG on one device; the device is reported once the VIF exists.
@@ -164,12 +170,15 @@ export class TopologyBuilder {
         link.domains = Object.fromEntries(Object.entries(link.domains).filter(([, v]) => v !== undefined));
         this.links.push(link);
         this.linkSource.set(link.id, source);
-        const session = this.session(link, side);
+        const session = this.session(link, side, side, side.family);
         if (session) this.sessions.push(session);
+        // A dual-stack attachment's IPv6 session runs beside the IPv4 one, on its own interface.
+        const ipv6 = side.ipv6 && this.session(link, side, side.ipv6, AddressFamily.Ipv6);
+        if (ipv6) this.sessions.push(ipv6);
     }
 
-    private session(link: Link, side: Parameters<TopologyBuilder["addLink"]>[2]): BgpSession | undefined {
-        const peer = side.peers[0];
+    private session(link: Link, side: Parameters<TopologyBuilder["addLink"]>[2], on: RouterSession | RouterSide, family: AddressFamily): BgpSession | undefined {
+        const peer = on.peers[0];
         if (!peer) return undefined;
         // A Cloud Router in another stack (a shared layer's) is not here: the AWS half was given its
         // ASN (the VIF's, or the customer gateway's), and the peer names AWS's, or the AWS half does.
@@ -179,13 +188,14 @@ export class TopologyBuilder {
             ?? (side.awsConnection && side.awsTunnel ? num(side.awsConnection.props[`tunnel${side.awsTunnel}BgpAsn`]) : undefined)
             ?? num(side.dxGateway?.props.amazonSideAsn)
             ?? num(side.awsConnection && this.index.resolve(T.awsTransitGateway, side.awsConnection, "transitGatewayId")?.props.amazonSideAsn);
-        const range = addressInPrefix(side.routerInterface?.props.ipRange);
+        const range = addressInPrefix(on.routerInterface?.props.ipRange);
         const advertised = list(peer.props.advertisedIpRanges).map((r) => text(record(r)?.range)).filter((r): r is string => r !== undefined);
         const learned = importedPriority(this.index, peer);
         advertised.forEach((r) => this.prefixes.gcp.add(r));
         return {
             id: this.index.label(peer),
             link: link.id,
+            ...(family === AddressFamily.Ipv6 && { family }),
             gcpAsn,
             awsAsn,
             insideCidr: range?.prefix.toString(),

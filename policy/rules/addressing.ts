@@ -1,5 +1,5 @@
 import { ReportViolation } from "@pulumi/policy";
-import { AWS_RESERVED, AWS_RESERVED_HINT, isCrossCloudError, LINK_LOCAL, Prefix } from "../../sdk";
+import { AddressFamily, AWS_IPV6_INSIDE_RANGE, AWS_RESERVED, AWS_RESERVED_HINT, IPV6_SESSION_RANGE, IPV6_TUNNEL_PREFIX_LENGTH, isCrossCloudError, LINK_LOCAL, Prefix } from "../../sdk";
 import { StackModel, StackResource } from "../extract";
 import { T } from "../extract/tokens";
 import { addressInPrefix, lastSegment, networkPrefix, record, text, texts } from "../extract/values";
@@ -20,17 +20,26 @@ interface Range {
     vpn: boolean;
 }
 
+/**
+ * IPv4 sessions between the clouds run on link-local /30s and /29s, unique per Cloud Router and AWS
+ * gateway, clear of AWS's reserved /30s. An HA VPN tunnel's IPv6 session runs on a /126 that both
+ * clouds take: Google, for a Cloud Router interface, "a unique local address (ULA) range from
+ * fdff:1::/64 with a mask length of 126 or less", reserved "exclusively for this connection" in the
+ * router's VPC (Compute Engine API, routers: interfaces[].ipRange); AWS, a /126 from fd00::/8,
+ * unique across the VPN connections of a Transit Gateway (VpnTunnelOptionsSpecification,
+ * TunnelInsideIpv6Cidr). A dedicated link's IPv6 session runs on addresses AWS assigns, not judged here.
+ */
 export const addressing = stackPolicy<AddressingConfig>({
     name: "link-local-addressing",
-    description: "BGP inside ranges are link-local, unique on each Cloud Router and Transit Gateway, never AWS-reserved, and clear of the router's BGP identifier range.",
+    description: "BGP inside ranges are link-local (IPv6: in fdff:1::/64, both clouds' range), unique on each Cloud Router (IPv6: in each VPC) and Transit Gateway, never AWS-reserved, and clear of the router's BGP identifier range.",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: {
         properties: {
             reservedPrefixes: {
                 type: "array", default: [],
-                items: { type: "string", pattern: "^\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+$" },
-                description: "Link-local ranges in use on the same routers outside this stack (another environment's sessions); no range here may overlap them.",
+                items: { type: "string", pattern: "^([0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+|[0-9A-Fa-f:]+)/[0-9]+$" },
+                description: "Session ranges in use on the same routers (IPv6: in the same VPC) outside this stack, of either family (another environment's sessions); no range here may overlap them.",
             },
         },
     },
@@ -47,10 +56,19 @@ export const addressing = stackPolicy<AddressingConfig>({
     const routerKey = (router: StackResource | undefined, reference: unknown) =>
         router ? model.index.label(router) : text(reference) && lastSegment(text(reference)!);
 
+    const ipv6ByNetwork = new Map<string, Range[]>();
     for (const t of model.haVpns.flatMap((v) => v.tunnels)) {
         const written = t.routerInterface?.props.ipRange;
         if (!t.routerInterface || written === undefined) continue;
         const range = addressInPrefix(written);
+        if (range?.prefix.family === AddressFamily.Ipv6) {
+            const owner = `RouterInterface ${model.index.label(t.routerInterface)} (VPNTunnel ${model.index.label(t.tunnel)})`;
+            const ipv6: Range = { prefix: range.prefix, owner, urn: t.routerInterface.urn, vpn: true };
+            checkRangeIpv6(ipv6, report);
+            const network = text(t.router?.props.network) ?? routerKey(t.router, t.tunnel.props.router);
+            if (network !== undefined) ipv6ByNetwork.set(network, [...(ipv6ByNetwork.get(network) ?? []), ipv6]);
+            continue;
+        }
         const owner = `RouterInterface ${model.index.label(t.routerInterface)} (VPNTunnel ${model.index.label(t.tunnel)})`;
         if (!range) report(`${owner} has ipRange ${JSON.stringify(written)}, which is not an address with a prefix length. Write it like 169.254.10.2/30.`, t.routerInterface.urn);
         else add(routerKey(t.router, t.tunnel.props.router), { prefix: range.prefix, owner, urn: t.routerInterface.urn, vpn: true });
@@ -78,8 +96,25 @@ export const addressing = stackPolicy<AddressingConfig>({
             if (clash) report(`${range.owner} uses ${range.prefix}, which overlaps ${clash.text}, reserved in the policy config for sessions outside this stack. Move it.`, range.urn);
         }
     }
+    for (const [network, ranges] of ipv6ByNetwork) {
+        reportOverlaps(ranges, `VPC network ${lastSegment(network)} (Google reserves an IPv6 session's range in the whole VPC)`, report);
+        for (const range of ranges) {
+            const clash = reserved.find((r) => r.prefix?.overlaps(range.prefix));
+            if (clash) report(`${range.owner} uses ${range.prefix}, which overlaps ${clash.text}, reserved in the policy config for sessions outside this stack. Move it.`, range.urn);
+        }
+    }
     checkAwsInsideCidrs(model, report);
+    checkAwsInsideIpv6Cidrs(model, report);
 });
+
+/** An IPv6 tunnel session's range: in fdff:1::/64, where Google takes it, and no longer than /126. */
+function checkRangeIpv6(range: Range, report: ReportViolation): void {
+    if (!IPV6_SESSION_RANGE.contains(range.prefix)) {
+        report(`${range.owner} uses ${range.prefix}, outside ${IPV6_SESSION_RANGE}; Cloud Router takes an IPv6 session's range only in ${IPV6_SESSION_RANGE} (and AWS only in fd00::/8). Pick a /126 there.`, range.urn);
+    } else if (range.prefix.bits > IPV6_TUNNEL_PREFIX_LENGTH) {
+        report(`${range.owner} uses ${range.prefix}; Cloud Router takes an IPv6 range of /126 or shorter, and AWS gives each tunnel a /126. Use the tunnel's /126.`, range.urn);
+    }
+}
 
 function checkRange(range: Range, report: ReportViolation): void {
     if (!LINK_LOCAL.contains(range.prefix)) {
@@ -138,10 +173,34 @@ function checkAwsInsideCidrs(model: StackModel, report: ReportViolation): void {
     for (const [gateway, onGateway] of groupBy(ranges, (r) => r.gateway)) reportOverlaps(onGateway, `AWS gateway ${gateway}`, report);
 }
 
+/** AWS's rules for tunnel inside IPv6 CIDRs (a /126 in fd00::/8, unique per Transit Gateway), and Google's range for the other end. */
+function checkAwsInsideIpv6Cidrs(model: StackModel, report: ReportViolation): void {
+    const ranges: (Range & { gateway?: string })[] = [];
+    for (const connection of model.index.all(T.awsVpnConnection)) {
+        for (const n of [1, 2]) {
+            const written = text(connection.props[`tunnel${n}InsideIpv6Cidr`]);
+            if (written === undefined) continue;
+            const owner = `tunnel${n}InsideIpv6Cidr of VpnConnection ${model.index.label(connection)}`;
+            const prefix = networkPrefix(written);
+            if (!prefix || prefix.family !== AddressFamily.Ipv6) {
+                report(`${parseError(written, owner)} AWS takes a /126 inside fd00::/8 for each IPv6 tunnel.`, connection.urn);
+            } else if (prefix.bits !== IPV6_TUNNEL_PREFIX_LENGTH || !AWS_IPV6_INSIDE_RANGE.contains(prefix)) {
+                report(`${owner} is ${written}; AWS takes a /126 inside fd00::/8 for each IPv6 tunnel. Use a /126 in ${IPV6_SESSION_RANGE}, which Google takes too.`, connection.urn);
+            } else {
+                if (!IPV6_SESSION_RANGE.contains(prefix)) {
+                    report(`${owner} is ${written}: AWS takes it, but Cloud Router takes the tunnel's other end only in ${IPV6_SESSION_RANGE}. Use a /126 there.`, connection.urn);
+                }
+                ranges.push({ prefix, owner, urn: connection.urn, vpn: true, gateway: text(connection.props.transitGatewayId) ?? text(connection.props.vpnGatewayId) });
+            }
+        }
+    }
+    for (const [gateway, onGateway] of groupBy(ranges, (r) => r.gateway)) reportOverlaps(onGateway, `AWS gateway ${gateway}`, report);
+}
+
 /** Why a prefix does not parse, in the sdk's words. */
 function parseError(written: string, field: string): string {
     try {
-        Prefix.parse(written, field);
+        Prefix.parse(written, field, written.includes(":") ? AddressFamily.Ipv6 : AddressFamily.Ipv4);
         return `${field} = ${written} is not a usable prefix.`;
     } catch (e) {
         if (!isCrossCloudError(e)) throw e;

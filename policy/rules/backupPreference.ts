@@ -96,12 +96,12 @@ class Advertisements {
             this.worst = worse(this.worst, a);
             if (!a.prefixes) this.ofEverything = worse(this.ofEverything, a);
             for (const prefix of a.prefixes ?? []) {
-                const key = `${prefix.network}/${prefix.bits}`;
+                const key = prefix.toString();
                 this.byPrefix.set(key, worse(this.byPrefix.get(key), a) ?? a);
                 this.sorted.push({ prefix, advertisement: a });
             }
         }
-        this.sorted.sort((a, b) => a.prefix.network - b.prefix.network);
+        this.sorted.sort((a, b) => a.prefix.compare(b.prefix));
     }
 
     worstOverlapping(backup: Advertisement): Advertisement | undefined {
@@ -109,21 +109,23 @@ class Advertisements {
         let found = this.ofEverything;
         for (const prefix of backup.prefixes) {
             for (let bits = 0; bits <= prefix.bits; bits++) {
-                found = worse(found, this.byPrefix.get(`${Prefix.from(prefix.network, bits).network}/${bits}`));
+                found = worse(found, this.byPrefix.get(Prefix.from(prefix.network, bits, prefix.family).toString()));
             }
-            for (let i = this.firstAtOrAfter(prefix.network); i < this.sorted.length && this.sorted[i].prefix.network <= prefix.last; i++) {
+            for (let i = this.firstAtOrAfter(prefix); i < this.sorted.length && this.sorted[i].prefix.family === prefix.family && this.sorted[i].prefix.network <= prefix.last; i++) {
                 found = worse(found, this.sorted[i].advertisement);
             }
         }
         return found;
     }
 
-    private firstAtOrAfter(network: number): number {
+    /** The first prefix starting at or after `prefix`'s network, in its family (sorted by family, then network). */
+    private firstAtOrAfter(prefix: Prefix): number {
+        const before = (p: Prefix) => (p.family === prefix.family ? p.network < prefix.network : p.compare(prefix) < 0);
         let low = 0;
         let high = this.sorted.length;
         while (low < high) {
             const mid = (low + high) >> 1;
-            if (this.sorted[mid].prefix.network < network) low = mid + 1;
+            if (before(this.sorted[mid].prefix)) low = mid + 1;
             else high = mid;
         }
         return low;

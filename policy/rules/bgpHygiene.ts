@@ -78,7 +78,17 @@ function checkInterconnectSessions(model: StackModel, config: BgpHygieneConfig, 
             report(`TransitVirtualInterface ${label(a.vif)} expects the customer (Google) ASN ${vifAsnValue}, but Cloud Router ${label(a.router!)} uses ${googleAsn}. Set the VIF's bgpAsn to ${googleAsn}.`, a.vif.urn);
         }
         const awsAsn = num(a.dxGateway?.props.amazonSideAsn) ?? num(a.vif?.props.amazonSideAsn);
-        for (const peer of a.peers) checkPeer(peer, googleAsn, awsAsn, "the Direct Connect gateway", model, report);
+        for (const peer of [...a.peers, ...(a.ipv6?.peers ?? [])]) checkPeer(peer, googleAsn, awsAsn, "the Direct Connect gateway", model, report);
+        // A dual-stack attachment's IPv6 session: AWS keys its IPv6 BGP peer too (its bgpAuthKey), and the Google end must match it.
+        const peerIpv6 = a.ipv6?.peers[0];
+        const googleKeyIpv6 = text(record(peerIpv6?.props.md5AuthenticationKey)?.key);
+        const awsKeyIpv6 = text(a.vifIpv6Peer?.props.bgpAuthKey);
+        if (peerIpv6 && config.requireMd5 && !isSet(peerIpv6, "md5AuthenticationKey")) {
+            report(`The IPv6 BGP session of InterconnectAttachment ${label(a.attachment)} is not authenticated: RouterPeer ${label(peerIpv6)} has no md5AuthenticationKey. Set the key of the VIF's IPv6 BGP peer, as a secret.`, peerIpv6.urn);
+        }
+        if (peerIpv6 && googleKeyIpv6 !== undefined && awsKeyIpv6 !== undefined && googleKeyIpv6 !== awsKeyIpv6) {
+            report(`RouterPeer ${label(peerIpv6)} and BgpPeer ${label(a.vifIpv6Peer!)} have different MD5 keys, so the IPv6 session never comes up. Feed both from one secret.`, peerIpv6.urn);
+        }
         const peer = a.peers[0];
         if (!peer) continue;
         const googleKey = text(record(peer.props.md5AuthenticationKey)?.key);

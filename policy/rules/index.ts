@@ -1,4 +1,5 @@
 import { Policies } from "@pulumi/policy";
+import { addressFamilies } from "./addressFamilies";
 import { addressing } from "./addressing";
 import { backupPreference } from "./backupPreference";
 import { bandwidth } from "./bandwidth";
@@ -16,7 +17,7 @@ import { slaShape } from "./slaShape";
 import { transportQuota } from "./transportQuota";
 
 export {
-    addressing, backupPreference, bandwidth, bgpHygiene, encryption, failureDomainsWatched, haVpnComplete, interconnectBfd, managedBandwidthOwner, managedDuplicate,
+    addressFamilies, addressing, backupPreference, bandwidth, bgpHygiene, encryption, failureDomainsWatched, haVpnComplete, interconnectBfd, managedBandwidthOwner, managedDuplicate,
     pairParity, protection, routeLimits, slaShape, transportQuota,
 };
 
@@ -29,6 +30,7 @@ export const policies: Policies = [
     managedBandwidthOwner,
     bandwidth,
     pairParity,
+    addressFamilies,
     encryption,
     bgpHygiene,
     interconnectBfd,

@@ -1,5 +1,5 @@
 import { ReportViolation } from "@pulumi/policy";
-import { MAX_LAG_LINKS, portSpeedFromLinkType } from "../../sdk";
+import { AddressFamily, MAX_LAG_LINKS, portSpeedFromLinkType } from "../../sdk";
 import { AttachmentView, StackModel, StackResource, TunnelView } from "../extract";
 import { T } from "../extract/tokens";
 import { addressInPrefix, bareAddress, gbps, list, num, record, text } from "../extract/values";
@@ -89,6 +89,7 @@ function checkAttachments(model: StackModel, config: PairParityConfig, report: R
                     `Set ${awsField} to ${text(google)} (from AWS's view, Google is the customer).`, a.vif.urn);
             }
         }
+        checkIpv6Addresses(a, model, report);
     }
     if (config.requireBothHalves) {
         for (const connection of model.unpairedVpnConnections) {
@@ -96,6 +97,29 @@ function checkAttachments(model: StackModel, config: PairParityConfig, report: R
         }
         for (const vif of model.unpairedVifs) {
             report(`TransitVirtualInterface ${label(vif)} matches no InterconnectAttachment in this stack (by dependency, BGP address or VLAN). Declare its Google half, or wire the VIF from the attachment's outputs.`, vif.urn);
+        }
+    }
+}
+
+/**
+ * A dual-stack attachment's IPv6 addresses are the ones AWS assigned its VIF's IPv6 BGP peer, which
+ * the attachment takes as candidates when it is created: AWS picks them and takes no others
+ * (Direct Connect "Add a BGP peer"), so here Google must follow AWS.
+ */
+function checkIpv6Addresses(a: AttachmentView, model: StackModel, report: ReportViolation): void {
+    if (!a.vifIpv6Peer) return;
+    const p = a.attachment.props;
+    const peer = a.vifIpv6Peer.props;
+    const names = `InterconnectAttachment ${model.index.label(a.attachment)} and BgpPeer ${model.index.label(a.vifIpv6Peer)}`;
+    const pairs: [google: unknown, aws: unknown, googleField: string, awsField: string][] = [
+        [p.cloudRouterIpv6Address ?? p.candidateCloudRouterIpv6Address, peer.customerAddress, "cloudRouterIpv6Address", "customerAddress"],
+        [p.customerRouterIpv6Address ?? p.candidateCustomerRouterIpv6Address, peer.amazonAddress, "customerRouterIpv6Address", "amazonAddress"],
+    ];
+    for (const [google, aws, googleField, awsField] of pairs) {
+        const [g, w] = [bareAddress(google), bareAddress(aws)];
+        if (g !== undefined && w !== undefined && g !== w) {
+            report(`${names} disagree on an IPv6 BGP address: the attachment's ${googleField} is ${text(google)} but AWS assigned the peer ${awsField} ${text(aws)}. ` +
+                `Create the attachment with candidate${googleField[0].toUpperCase()}${googleField.slice(1)} ${text(aws)}: AWS assigns IPv6 peer addresses and takes no others.`, a.attachment.urn);
         }
     }
 }
@@ -154,13 +178,22 @@ function checkTunnel(t: TunnelView, model: StackModel, report: ReportViolation):
         report(`${names} have different pre-shared keys, so IKE never completes. Feed both from one secret.`, t.tunnel.urn);
     }
     const googleRange = addressInPrefix(t.routerInterface?.props.ipRange);
-    const awsCidr = addressInPrefix(aws[`tunnel${n}InsideCidr`])?.prefix;
+    // An IPv6 connection's tunnels have an inside /126 (tunnelNInsideIpv6Cidr); each family is compared with its own.
+    const awsCidr = addressInPrefix(aws[googleRange?.prefix.family === AddressFamily.Ipv6 ? `tunnel${n}InsideIpv6Cidr` : `tunnel${n}InsideCidr`])?.prefix;
     if (googleRange && awsCidr && !googleRange.prefix.equals(awsCidr)) {
         report(`${names} use different inside ranges: RouterInterface ${model.index.label(t.routerInterface!)} is in ${googleRange.prefix}, the AWS tunnel in ${awsCidr}. ` +
-            `Set the interface's ipRange to ${awsCidr.host(2)}/30 (AWS takes .1, Google .2).`, t.routerInterface!.urn);
+            `Set the interface's ipRange to ${awsCidr.host(2)}/${awsCidr.bits} (AWS takes the first host, Google the second).`, t.routerInterface!.urn);
+    }
+    // The provider reports an IPv6 tunnel's inside addresses nowhere (its VgwInsideAddress and
+    // CgwInsideAddress read the configuration's IPv4 ones), so they are read off the /126: AWS the
+    // first host, the customer gateway (Google) the second, as in a /30.
+    const ipv6 = googleRange?.prefix.family === AddressFamily.Ipv6;
+    if (ipv6 && awsCidr && googleRange.prefix.equals(awsCidr) && bareAddress(googleRange.address) !== awsCidr.host(2)) {
+        report(`RouterInterface ${model.index.label(t.routerInterface!)} takes ${googleRange.address} in ${awsCidr}, but the customer gateway's end of ${awsTunnel} is ${awsCidr.host(2)} (AWS takes ${awsCidr.host(1)}). ` +
+            `Set the interface's ipRange to ${awsCidr.host(2)}/${awsCidr.bits}.`, t.routerInterface!.urn);
     }
     const peer = t.peers[0];
-    const awsInside = text(aws[`tunnel${n}VgwInsideAddress`]);
+    const awsInside = ipv6 ? awsCidr?.host(1) : bareAddress(aws[`tunnel${n}VgwInsideAddress`]);
     const dialed = bareAddress(peer?.props.peerIpAddress);
     if (peer && awsInside !== undefined && dialed !== undefined && awsInside !== dialed) {
         report(`RouterPeer ${model.index.label(peer)} dials ${dialed}, but AWS's inside address on ${awsTunnel} is ${awsInside}. Set peerIpAddress to ${awsInside}.`, peer.urn);

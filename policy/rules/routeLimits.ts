@@ -1,9 +1,10 @@
 import { ReportViolation } from "@pulumi/policy";
-import { DX_GATEWAY_PREFIX_LIMIT, DX_SESSION_ROUTE_LIMIT, MANAGED_ROUTE_LIMIT } from "../../sdk";
+import { DX_ALLOWED_IPV6_LONGEST, DX_GATEWAY_PREFIX_LIMIT, DX_SESSION_ROUTE_LIMIT, MANAGED_ROUTE_LIMIT } from "../../sdk";
 import { StackModel, StackResource } from "../extract";
 import { isSet } from "../extract/stackResource";
 import { T } from "../extract/tokens";
-import { list, Props, record, text, texts } from "../extract/values";
+import { list, networkPrefix, Props, record, text, texts } from "../extract/values";
+import { AddressFamily } from "../../sdk";
 import { stackPolicy } from "./define";
 
 export interface RouteLimitsConfig {
@@ -25,11 +26,11 @@ export const routeLimits = stackPolicy<RouteLimitsConfig>({
             },
             maxAdvertisedRoutes: {
                 type: "integer", minimum: 1, default: MANAGED_ROUTE_LIMIT,
-                description: "Most routes a Transport may advertise to AWS.",
+                description: "Most routes of each family a Transport may advertise to AWS.",
             },
             maxRoutesPerSession: {
                 type: "integer", minimum: 1, default: DX_SESSION_ROUTE_LIMIT,
-                description: "Most routes a Cloud Router may advertise over one BGP session to a transit virtual interface (AWS quota: 100, not adjustable; past it AWS takes the session down).",
+                description: "Most routes a Cloud Router may advertise over one BGP session to a transit virtual interface (AWS quota: 100 per family, one session per family, not adjustable; past it AWS takes the session down).",
             },
         },
     },
@@ -57,6 +58,13 @@ function checkAssociations(model: StackModel, config: RouteLimitsConfig, report:
         } else if (texts(prefixes).length > config.maxAllowedPrefixes) {
             report(`${name} lists ${texts(prefixes).length} allowed prefixes; AWS takes at most ${config.maxAllowedPrefixes} per Transit Gateway on a Direct Connect gateway ` +
                 "(Direct Connect quotas, not adjustable). Summarise them into fewer, larger ranges.", association.urn);
+        }
+        const tooLong = texts(prefixes).filter((p) => {
+            const prefix = networkPrefix(p);
+            return prefix?.family === AddressFamily.Ipv6 && prefix.bits > DX_ALLOWED_IPV6_LONGEST.bits;
+        });
+        if (tooLong.length > 0) {
+            report(`${name} allows ${tooLong.slice(0, 3).join(", ")}; ${DX_ALLOWED_IPV6_LONGEST.why}. Allow a /64 or shorter prefix that holds it.`, association.urn);
         }
     }
 }
@@ -98,8 +106,12 @@ function checkGoogleAdvertisements(model: StackModel, config: RouteLimitsConfig,
         const name = `Transport ${model.index.label(transport)}`;
         if (routes.length === 0) {
             report(`${name} advertises no routes, so AWS learns nothing from Google over it. Set advertisedRoutes to the Google prefixes AWS should reach.`, transport.urn);
-        } else if (routes.length > config.maxAdvertisedRoutes) {
-            report(`${name} advertises ${routes.length} routes; the limit is ${config.maxAdvertisedRoutes}. Summarise them into fewer, larger ranges.`, transport.urn);
+        }
+        // Each family's routes are counted on their own.
+        for (const [family, ofFamily] of [["IPv4", routes.filter((r) => !r.includes(":"))], ["IPv6", routes.filter((r) => r.includes(":"))]] as const) {
+            if (ofFamily.length > config.maxAdvertisedRoutes) {
+                report(`${name} advertises ${ofFamily.length} ${family} routes; the limit is ${config.maxAdvertisedRoutes} of each family. Summarise them into fewer, larger ranges.`, transport.urn);
+            }
         }
     }
     for (const router of model.index.all(T.gcpRouter)) {
@@ -115,7 +127,7 @@ function checkGoogleAdvertisements(model: StackModel, config: RouteLimitsConfig,
         }
     }
     for (const a of model.attachments) {
-        for (const peer of a.peers) {
+        for (const peer of [...a.peers, ...(a.ipv6?.peers ?? [])]) {
             const ranges = advertisedRanges(peer, a.router);
             if (ranges > config.maxRoutesPerSession) {
                 report(`RouterPeer ${model.index.label(peer)} advertises ${ranges} ranges over InterconnectAttachment ${model.index.label(a.attachment)}; AWS accepts at most ` +

@@ -1,8 +1,9 @@
+import { AddressFamily } from "../addressFamily";
 import { ErrorCode, fail } from "../errors";
-import { AWS_RESERVED, checkBlock, CHUNK_BITS, LINK_LOCAL, SessionPrefixLength } from "../linkLocal";
-import { Prefix } from "../prefix";
+import { AWS_RESERVED, checkBlock, checkBlockIpv6, CHUNK_BITS, CHUNK_BITS_IPV6, IPV6_SESSION_RANGE, IPV6_TUNNEL_PREFIX_LENGTH, LINK_LOCAL, SessionPrefixLength } from "../linkLocal";
+import { ofFamily, Prefix } from "../prefix";
 import { AddressLedger, LEDGER_VERSION, LinkRecord, parseLedger } from "./ledger";
-import { homeSlot, probeStride } from "./slots";
+import { homeSlot, homeSlotIpv6, probeStride, probeStrideIpv6 } from "./slots";
 
 /**
  * Every link-local address a program gives out, in one place: what each component placed, what
@@ -21,6 +22,12 @@ import { homeSlot, probeStride } from "./slots";
 const UNIT_BITS = 30;
 const UNITS = 2 ** (UNIT_BITS - 16);
 
+/** The IPv6 unit: one /126, one tunnel's inside range. */
+const UNIT_BITS_IPV6 = IPV6_TUNNEL_PREFIX_LENGTH;
+
+/** Probes of an IPv6 block before it is called full: its free /124s are far more than the links any program has. */
+const IPV6_PROBES = 1 << 16;
+
 /** A value whose change replaces a link's resources. */
 export interface LinkFact {
     name: string;
@@ -30,6 +37,11 @@ export interface LinkFact {
     field: string;
     /** What a change replaces, e.g. "the customer gateways and the VPN connections on them". */
     replaces: string;
+    /**
+     * The value a record without this fact stands for (a link deployed before the fact was kept, as
+     * every link was IPv4 only before stack types): compared as such, and not recorded when equal.
+     */
+    unrecorded?: string | number;
 }
 
 interface LinkBase {
@@ -62,6 +74,26 @@ export interface GivenLink extends LinkBase {
     replaces: string;
 }
 
+/** The IPv6 sessions of a link already placed or given for IPv4, placed in an IPv6 block. */
+export interface PlacedIpv6 {
+    key: string;
+    field: string;
+    block: Prefix;
+    blockField: string;
+    /** IPv6 sessions: one /126 each, four at most (one /124). */
+    sessions: number;
+    /** Ranges in use that the space does not know: never placed on. Prefixes of the other family are ignored. */
+    reserved?: Prefix[];
+    replaces: string;
+}
+
+/** IPv6 sessions the user wrote by hand (`insideCidrsIpv6`). */
+export interface GivenIpv6 {
+    key: string;
+    nets: { prefix: Prefix; field: string }[];
+    replaces: string;
+}
+
 export interface Placement {
     key: string;
     /** The /28 and its index in the block, for placed links. */
@@ -83,6 +115,12 @@ export class AddressSpace {
     private unitOwner = new Int32Array(UNITS);
     /** /30s of retired links: given out only when nothing else is free. */
     private retiredUnit = new Uint8Array(UNITS);
+    /** Owner of each IPv6 /126 in use, by its index in fdff:1::/64, as an index into `owners` plus one. */
+    private unitOwnerIpv6 = new Map<bigint, number>();
+    /** IPv6 /126s of retired links, with the retired key. */
+    private retiredUnitIpv6 = new Map<bigint, string>();
+    /** The IPv6 /124 each retired link had, kept for its return even once its record is taken back. */
+    private retiredChunkIpv6 = new Map<string, string>();
     private owners: string[] = [];
     private ownerIds = new Map<string, number>();
     /** Links placed by this program, as the ledger will record them. */
@@ -100,8 +138,15 @@ export class AddressSpace {
     ) {
         this.deployed = new Map(Object.entries(ledger?.links ?? {}));
         this.retired = new Map(Object.entries(ledger?.retired ?? {}));
-        for (const [key, record] of this.deployed) this.mark(recordNets(record), this.ownerId(key));
-        for (const record of this.retired.values()) for (const net of recordNets(record)) this.forUnits(net, (u) => (this.retiredUnit[u] = 1));
+        for (const [key, record] of this.deployed) {
+            this.mark(recordNets(record), this.ownerId(key));
+            this.markIpv6(recordNetsIpv6(record), this.ownerId(key));
+        }
+        for (const [key, record] of this.retired) {
+            for (const net of recordNets(record)) this.forUnits(net, (u) => (this.retiredUnit[u] = 1));
+            for (const net of recordNetsIpv6(record)) this.retiredUnitIpv6.set(unitIpv6(net), key);
+            if (record.chunkIpv6 !== undefined) this.retiredChunkIpv6.set(key, record.chunkIpv6);
+        }
     }
 
     /** A space with no history: links go to their homes, or the next free /28. */
@@ -120,11 +165,19 @@ export class AddressSpace {
         return this.ledger !== undefined;
     }
 
+    /** A fact the ledger recorded for a deployed link, unless the user accepts its replacement. */
+    recordedFact(key: string, name: string): string | number | undefined {
+        return this.deployedRecord(key)?.facts?.[name];
+    }
+
     /** A copy to plan in, adopted with `adopt` once the plan succeeds; its notes start empty. */
     fork(): AddressSpace {
         const copy = new AddressSpace(this.ledger, this.allowReplacement);
         copy.unitOwner = this.unitOwner.slice();
         copy.retiredUnit = this.retiredUnit.slice();
+        copy.unitOwnerIpv6 = new Map(this.unitOwnerIpv6);
+        copy.retiredUnitIpv6 = new Map(this.retiredUnitIpv6);
+        copy.retiredChunkIpv6 = new Map(this.retiredChunkIpv6);
         copy.owners = [...this.owners];
         copy.ownerIds = new Map(this.ownerIds);
         copy.placed = new Map(this.placed);
@@ -136,6 +189,9 @@ export class AddressSpace {
     adopt(fork: AddressSpace): void {
         this.unitOwner = fork.unitOwner;
         this.retiredUnit = fork.retiredUnit;
+        this.unitOwnerIpv6 = fork.unitOwnerIpv6;
+        this.retiredUnitIpv6 = fork.retiredUnitIpv6;
+        this.retiredChunkIpv6 = fork.retiredChunkIpv6;
         this.owners = fork.owners;
         this.ownerIds = fork.ownerIds;
         this.placed = fork.placed;
@@ -157,7 +213,7 @@ export class AddressSpace {
         checkShape(link);
         const chunks = 2 ** (CHUNK_BITS - link.block.bits);
         if (link.slot !== undefined) checkSlotRange(link, chunks);
-        const reserved = sortedSpans(link.reserved ?? []);
+        const reserved = sortedSpans(ofFamily(link.reserved ?? [], AddressFamily.Ipv4));
         const recorded = this.recorded(link);
         let slot: number;
         if (recorded?.chunk !== undefined) {
@@ -201,6 +257,69 @@ export class AddressSpace {
         this.take(link, [], {});
     }
 
+    /**
+     * Gives a link this program placed or gave IPv4 sessions to its IPv6 /126s: the recorded /124,
+     * or its home /124 of the IPv6 block, or the next free one on its probe order. A link that
+     * becomes dual stack keeps its IPv4 sessions and gains IPv6 ones.
+     */
+    placeIpv6(link: PlacedIpv6): Prefix[] {
+        checkBlockIpv6(link.block, link.blockField);
+        const chunkSessions = 2 ** (UNIT_BITS_IPV6 - CHUNK_BITS_IPV6);
+        if (!Number.isInteger(link.sessions) || link.sessions < 1 || link.sessions > chunkSessions) {
+            fail({ code: ErrorCode.InvalidArgument, field: link.field, value: link.sessions, rule: `a link holds 1 to ${chunkSessions} IPv6 /126 sessions`, fix: "Split the sessions over more links." });
+        }
+        const record = this.placedRecord(link.key);
+        const deployed = this.deployedRecord(link.key);
+        const reserved = sortedSpans(ofFamily(link.reserved ?? [], AddressFamily.Ipv6));
+        let chunk: Prefix;
+        if (deployed?.chunkIpv6 !== undefined) {
+            chunk = Prefix.parse(deployed.chunkIpv6, "chunkIpv6", AddressFamily.Ipv6);
+            if (!link.block.contains(chunk)) {
+                this.refuseMove(link, `its IPv6 sessions are in ${chunk}, outside the IPv6 block ${link.block}: a new block gives them new addresses, which replaces ${link.replaces}`, link.blockField, link.block.toString());
+            }
+            const clash = firstContaining(reserved, chunk);
+            if (clash !== undefined) {
+                fail({ code: ErrorCode.Overlap, field: "reservedPrefixes", value: clash.text, rule: `overlaps ${chunk}, where deployed link "${link.key}" has its IPv6 sessions`, fix: "Reserve only ranges that other links' sessions use; this link's own addresses need no reservation." });
+            }
+        } else {
+            if (deployed?.netsIpv6 !== undefined) {
+                this.refuseMove(link, `its IPv6 sessions ${deployed.netsIpv6.join(", ")} were written by hand, and placing them replaces ${link.replaces}`, link.blockField, link.block.toString());
+            }
+            chunk = this.freeIpv6(link, reserved);
+        }
+        const nets = Array.from({ length: link.sessions }, (_, s) => chunk.subnet(UNIT_BITS_IPV6, s));
+        this.markIpv6(nets, this.ownerId(link.key));
+        record.chunkIpv6 = chunk.toString();
+        record.netsIpv6 = nets.map(String);
+        this.releaseRetiredIpv6(link.key, nets);
+        return nets;
+    }
+
+    /** Takes IPv6 sessions the user wrote by hand for a link placed or given for IPv4, refusing any another link uses. */
+    giveIpv6(link: GivenIpv6): Prefix[] {
+        const record = this.placedRecord(link.key);
+        const was = this.deployedRecord(link.key)?.netsIpv6;
+        if (was) {
+            const moved = link.nets.findIndex((n, i) => was[i] !== undefined && was[i] !== n.prefix.toString());
+            if (moved >= 0) this.refuseMove(link, `its IPv6 session ${moved} is on ${was[moved]}, and ${link.nets[moved].prefix} replaces ${link.replaces}`, link.nets[moved].field, undefined);
+        }
+        for (const { prefix, field } of link.nets) {
+            const owner = this.ownerOfIpv6(prefix, link.key);
+            if (owner !== undefined) {
+                fail({
+                    code: ErrorCode.Overlap, field, value: prefix.toString(),
+                    rule: `overlaps the IPv6 sessions of link "${owner}", already in this program's VPC${this.isPlaced(owner) ? "" : " (recorded in the address ledger)"}`,
+                    fix: "Pick a prefix no other session uses, or leave the IPv6 prefixes out and let crosscloud place them.",
+                });
+            }
+        }
+        const nets = link.nets.map((n) => n.prefix);
+        this.markIpv6(nets, this.ownerId(link.key));
+        record.netsIpv6 = nets.map(String);
+        this.releaseRetiredIpv6(link.key, nets);
+        return nets;
+    }
+
     /** The ledger's record of a link the user has not released, after refusing any fact that changed. */
     private recorded(link: LinkBase): LinkRecord | undefined {
         if (this.placed.has(link.key)) {
@@ -213,7 +332,7 @@ export class AddressSpace {
         const record = this.deployed.get(link.key);
         if (!record || this.allowReplacement.has(link.key)) return undefined;
         for (const fact of link.facts ?? []) {
-            const was = record.facts?.[fact.name];
+            const was = record.facts?.[fact.name] ?? fact.unrecorded;
             if (was !== undefined && fact.value !== undefined && was !== fact.value) {
                 this.refuseMove(link, `its ${fact.name} is ${JSON.stringify(was)}, and ${JSON.stringify(fact.value)} replaces ${fact.replaces}`, fact.field, fact.value);
             }
@@ -222,11 +341,11 @@ export class AddressSpace {
     }
 
     private keepRecorded(link: PlacedLink, recorded: LinkRecord, reserved: Span[]): number {
-        const chunk = Prefix.parse(recorded.chunk, "chunk");
+        const chunk = Prefix.parse(recorded.chunk, "chunk", AddressFamily.Ipv4);
         if (!link.block.contains(chunk)) {
             this.refuseMove(link, `its sessions are in ${chunk}, outside the link-local block ${link.block}: a new block gives them new addresses, which replaces ${link.replaces}`, link.blockField, link.block.toString());
         }
-        const slot = (chunk.network - link.block.network) / 2 ** (32 - CHUNK_BITS);
+        const slot = Number(link.block.indexOf(chunk));
         if (link.slot !== undefined && link.slot !== slot) {
             this.refuseMove(link, `it is in slot ${slot} (${chunk}), and slot ${link.slot} replaces ${link.replaces}`, slotField(link), link.slot);
         }
@@ -278,8 +397,8 @@ export class AddressSpace {
         // A link coming back, or one whose replacement the user accepted, keeps its old addresses when it can.
         const back = this.retired.get(link.key)?.chunk ?? this.deployed.get(link.key)?.chunk;
         if (back !== undefined) {
-            const chunk = Prefix.parse(back, "chunk");
-            const slot = (chunk.network - link.block.network) / 2 ** (32 - CHUNK_BITS);
+            const chunk = Prefix.parse(back, "chunk", AddressFamily.Ipv4);
+            const slot = Number(link.block.indexOf(chunk));
             if (link.block.contains(chunk) && usable(slot, false)) return slot;
         }
         const home = homeSlot(link.key, link.block);
@@ -311,7 +430,7 @@ export class AddressSpace {
     }
 
     private take(link: LinkBase, nets: Prefix[], record: LinkRecord): void {
-        const facts = Object.fromEntries((link.facts ?? []).filter((f) => f.value !== undefined).map((f) => [f.name, f.value!]));
+        const facts = Object.fromEntries((link.facts ?? []).filter((f) => f.value !== undefined && f.value !== f.unrecorded).map((f) => [f.name, f.value!]));
         this.placed.set(link.key, { ...record, ...(Object.keys(facts).length > 0 && { facts }) });
         this.mark(nets, this.ownerId(link.key));
         // A chunk given to a new link is no longer held for the retired one.
@@ -320,12 +439,94 @@ export class AddressSpace {
         }
     }
 
-    private refuseMove(link: LinkBase, what: string, field: string, value: unknown): never {
+    private refuseMove(link: { key: string }, what: string, field: string, value: unknown): never {
         return fail({
             code: ErrorCode.ReplacementRefused, field, value,
             rule: `link "${link.key}" is deployed: ${what}`,
             fix: `Keep the deployed value; or, to replace the link on purpose, add "${link.key}" to the address ledger's allowReplacement and plan again.`,
         });
+    }
+
+    /** The IPv6 block's first usable /124 on the key's probe order, retired ones last. */
+    private freeIpv6(link: PlacedIpv6, reserved: Span[]): Prefix {
+        const chunks = 1n << BigInt(CHUNK_BITS_IPV6 - link.block.bits);
+        const usable = (chunk: Prefix, allowRetired: boolean) => firstContaining(reserved, chunk) === undefined
+            && Array.from({ length: 2 ** (UNIT_BITS_IPV6 - CHUNK_BITS_IPV6) }, (_, s) => unitIpv6(chunk.subnet(UNIT_BITS_IPV6, s))).every((u) => {
+                const owner = this.unitOwnerIpv6.get(u);
+                const retiredBy = this.retiredUnitIpv6.get(u);
+                return (owner === undefined || this.owners[owner - 1] === link.key) && (allowRetired || retiredBy === undefined || retiredBy === link.key);
+            });
+        const back = this.retiredChunkIpv6.get(link.key) ?? this.deployed.get(link.key)?.chunkIpv6;
+        if (back !== undefined) {
+            const chunk = Prefix.parse(back, "chunkIpv6", AddressFamily.Ipv6);
+            if (link.block.contains(chunk) && usable(chunk, false)) return chunk;
+        }
+        const home = homeSlotIpv6(link.key, chunks);
+        const stride = probeStrideIpv6(link.key, chunks);
+        const probes = chunks < BigInt(IPV6_PROBES) ? Number(chunks) : IPV6_PROBES;
+        const firstUsable = (allowRetired: boolean) => {
+            for (let i = 0; i < probes; i++) {
+                const chunk = link.block.subnet(CHUNK_BITS_IPV6, (home + BigInt(i) * stride) % chunks);
+                if (usable(chunk, allowRetired)) return chunk;
+            }
+            return undefined;
+        };
+        const chunk = firstUsable(false) ?? firstUsable(true);
+        if (chunk === undefined) {
+            fail({
+                code: ErrorCode.BlockExhausted, field: link.blockField, value: link.block.toString(),
+                rule: `no /${CHUNK_BITS_IPV6} of ${link.block} is free for the IPv6 sessions of the new link "${link.key}": they are reserved or hold other links`,
+                fix: "Give the link's component an IPv6 block of its own, or remove links this block no longer needs.",
+            });
+        }
+        const homeChunk = link.block.subnet(CHUNK_BITS_IPV6, home);
+        if (!chunk.equals(homeChunk) && !this.keepsLedger) {
+            this.notes.push(
+                `the IPv6 sessions of link "${link.key}" are placed in ${chunk} because their home ${homeChunk} is taken or reserved. ` +
+                "Without an address ledger they move home if that changes: open one (openAddressLedger) so every placement is recorded and kept.",
+            );
+        }
+        return chunk;
+    }
+
+    /** What this program records for a link it has placed or given IPv4 sessions to; IPv6 sessions come second. */
+    private placedRecord(key: string): LinkRecord {
+        const record = this.placed.get(key);
+        if (!record) throw new Error(`crosscloud bug: link "${key}" is given IPv6 sessions before its IPv4 ones`);
+        return record;
+    }
+
+    /** The ledger's record of a deployed link, unless the user accepts its replacement. */
+    private deployedRecord(key: string): LinkRecord | undefined {
+        return this.allowReplacement.has(key) ? undefined : this.deployed.get(key);
+    }
+
+    private markIpv6(nets: Prefix[], owner: number): void {
+        for (const net of nets) this.unitOwnerIpv6.set(unitIpv6(net), owner);
+    }
+
+    /** IPv6 units given to a link are no longer held for a retired one. */
+    private releaseRetiredIpv6(key: string, nets: Prefix[]): void {
+        const units = new Set(nets.map(unitIpv6));
+        const released = new Set([key]);
+        for (const unit of units) {
+            const retiredKey = this.retiredUnitIpv6.get(unit);
+            if (retiredKey !== undefined) released.add(retiredKey);
+        }
+        for (const [unit, retiredKey] of this.retiredUnitIpv6) if (released.has(retiredKey)) this.retiredUnitIpv6.delete(unit);
+        for (const retiredKey of released) {
+            this.retiredChunkIpv6.delete(retiredKey);
+            if (retiredKey !== key) this.retired.delete(retiredKey);
+        }
+    }
+
+    /** Another link holding an IPv6 /126 that overlaps `prefix`. */
+    private ownerOfIpv6(prefix: Prefix, self: string): string | undefined {
+        for (const [unit, owner] of this.unitOwnerIpv6) {
+            const key = this.owners[owner - 1];
+            if (key !== self && prefix.overlaps(IPV6_SESSION_RANGE.subnet(UNIT_BITS_IPV6, unit))) return key;
+        }
+        return undefined;
     }
 
     private ownerId(key: string): number {
@@ -369,8 +570,9 @@ export class AddressSpace {
     private everyUnit(prefix: Prefix, test: (unit: number) => boolean): boolean {
         if (!LINK_LOCAL.overlaps(prefix)) return true;
         const size = 2 ** (32 - UNIT_BITS);
-        const from = Math.floor((Math.max(prefix.network, LINK_LOCAL.network) - LINK_LOCAL.network) / size);
-        const to = Math.floor((Math.min(prefix.last, LINK_LOCAL.last) - LINK_LOCAL.network) / size);
+        const offset = (address: bigint) => Number(address - LINK_LOCAL.network);
+        const from = Math.floor(offset(prefix.network > LINK_LOCAL.network ? prefix.network : LINK_LOCAL.network) / size);
+        const to = Math.floor(offset(prefix.last < LINK_LOCAL.last ? prefix.last : LINK_LOCAL.last) / size);
         for (let u = from; u <= to; u++) if (!test(u)) return false;
         return true;
     }
@@ -385,8 +587,21 @@ export class AddressSpace {
 
 /** A placed link's sessions come from its nets, or its chunk when only that was recorded. */
 function recordNets(record: LinkRecord): Prefix[] {
-    if (record.nets && record.nets.length > 0) return record.nets.map((n) => Prefix.parse(n, "nets"));
-    return record.chunk ? [Prefix.parse(record.chunk, "chunk")] : [];
+    if (record.nets && record.nets.length > 0) return record.nets.map((n) => Prefix.parse(n, "nets", AddressFamily.Ipv4));
+    return record.chunk ? [Prefix.parse(record.chunk, "chunk", AddressFamily.Ipv4)] : [];
+}
+
+/** A link's IPv6 /126s as the ledger has them; a chunk alone stands for its four. */
+function recordNetsIpv6(record: LinkRecord): Prefix[] {
+    if (record.netsIpv6 && record.netsIpv6.length > 0) return record.netsIpv6.map((n) => Prefix.parse(n, "netsIpv6", AddressFamily.Ipv6));
+    if (!record.chunkIpv6) return [];
+    const chunk = Prefix.parse(record.chunkIpv6, "chunkIpv6", AddressFamily.Ipv6);
+    return Array.from({ length: 2 ** (UNIT_BITS_IPV6 - CHUNK_BITS_IPV6) }, (_, s) => chunk.subnet(UNIT_BITS_IPV6, s));
+}
+
+/** The index of the /126 holding an IPv6 prefix's first address, in fdff:1::/64 (outside it, an index no placement reaches). */
+function unitIpv6(prefix: Prefix): bigint {
+    return (prefix.network - IPV6_SESSION_RANGE.network) >> BigInt(128 - UNIT_BITS_IPV6);
 }
 
 function checkShape(link: PlacedLink): void {
@@ -418,8 +633,8 @@ function slotField(link: LinkBase): string {
 }
 
 interface Span {
-    network: number;
-    last: number;
+    network: bigint;
+    last: bigint;
     text: string;
 }
 
@@ -428,7 +643,8 @@ interface Span {
  * O(log n). CIDR blocks are nested or disjoint, so a block starting inside another is inside it.
  */
 function sortedSpans(prefixes: Prefix[]): Span[] {
-    const sorted = prefixes.map((p) => ({ network: p.network, last: p.last, text: p.toString() })).sort((a, b) => a.network - b.network || b.last - a.last);
+    const sorted = prefixes.map((p) => ({ network: p.network, last: p.last, text: p.toString() }))
+        .sort((a, b) => (a.network < b.network ? -1 : a.network > b.network ? 1 : a.last > b.last ? -1 : a.last < b.last ? 1 : 0));
     const outermost: Span[] = [];
     for (const span of sorted) {
         if (outermost.length === 0 || span.network > outermost[outermost.length - 1].last) outermost.push(span);

@@ -1,10 +1,11 @@
+import { AddressFamily } from "../addressFamily";
 import { ErrorCode, fail } from "../errors";
 import { Prefix } from "../prefix";
 
 /**
  * The address ledger: what a stack's links were deployed with, so the next plan keeps it. A link is
  * keyed by its stable name (`prod-backup`, `prod-primary/east-a`) and records its link-local /28,
- * its sessions' prefixes and the facts whose change would replace its resources (its Cloud Router,
+ * its sessions' prefixes (IPv6 ones too, for a dual-stack HA VPN) and the facts whose change would replace its resources (its Cloud Router,
  * its ASNs). A stack exports its ledger and reads it back before planning, through a
  * StackReference to itself; the record of a link that left the program stays, retired, so its
  * addresses are the last to be given to anything new.
@@ -16,6 +17,10 @@ export interface LinkRecord {
     chunk?: string;
     /** Each session's prefix, in session order. */
     nets?: string[];
+    /** The IPv6 /124 of the link's IPv6 block its IPv6 sessions live in, when crosscloud placed them. */
+    chunkIpv6?: string;
+    /** Each IPv6 session's prefix, in session order. */
+    netsIpv6?: string[];
     /** Values whose change replaces the link's resources: `router`, `routerAsn`, `region`… */
     facts?: Record<string, string | number>;
 }
@@ -54,8 +59,10 @@ export function parseLedger(value: unknown, field: string): AddressLedger {
 function parseRecord(value: unknown, field: string, fix: string): LinkRecord {
     if (!isRecord(value)) fail({ code: ErrorCode.InvalidArgument, field, value, rule: "must be a link record", fix });
     const record: LinkRecord = {};
-    if (value.chunk !== undefined) record.chunk = Prefix.parse(value.chunk, `${field}.chunk`).toString();
-    if (value.nets !== undefined) record.nets = Prefix.parseAll(value.nets, `${field}.nets`).map(String);
+    if (value.chunk !== undefined) record.chunk = Prefix.parse(value.chunk, `${field}.chunk`, AddressFamily.Ipv4).toString();
+    if (value.nets !== undefined) record.nets = Prefix.parseAll(value.nets, `${field}.nets`, AddressFamily.Ipv4).map(String);
+    if (value.chunkIpv6 !== undefined) record.chunkIpv6 = Prefix.parse(value.chunkIpv6, `${field}.chunkIpv6`, AddressFamily.Ipv6).toString();
+    if (value.netsIpv6 !== undefined) record.netsIpv6 = Prefix.parseAll(value.netsIpv6, `${field}.netsIpv6`, AddressFamily.Ipv6).map(String);
     if (value.facts !== undefined) {
         if (!isRecord(value.facts) || !Object.values(value.facts).every((f) => typeof f === "string" || (typeof f === "number" && Number.isFinite(f)))) {
             fail({ code: ErrorCode.InvalidArgument, field: `${field}.facts`, value: value.facts, rule: "must map names to strings or numbers", fix });

@@ -36,3 +36,12 @@ export function homeSlot(key: string, block: Prefix): number {
 export function probeStride(key: string, chunks: number): number {
     return (fnv1a(`probe:${key}`) % chunks) | 1;
 }
+
+/** An IPv6 block's home and probe step for a key, by the same hash: there is nothing AWS reserves in fdff:1::/64 to walk past. */
+export function homeSlotIpv6(key: string, chunks: bigint): bigint {
+    return BigInt(fnv1a(key)) % chunks;
+}
+
+export function probeStrideIpv6(key: string, chunks: bigint): bigint {
+    return (BigInt(fnv1a(`probe:${key}`)) % chunks) | 1n;
+}

@@ -7,9 +7,10 @@
  * A stack that already runs below its requirement before a step is held to what it has: a step may
  * not make it worse.
  */
+import { AddressFamily, familyText } from "../addressFamily";
 import { Bandwidth } from "../bandwidth";
-import { failureImpacts } from "../resilience";
-import { Link, LinkStage } from "../topology";
+import { failureImpacts, familiesCarried } from "../resilience";
+import { carriesFamily, Link, LinkStage } from "../topology";
 import { ResourceState, StackState } from "./types";
 
 export interface Requirement {
@@ -19,6 +20,8 @@ export interface Requirement {
     survivesSingleFailure: boolean;
     /** The links it covers; every link of the stack when absent. */
     links?: readonly string[];
+    /** The address families it holds for (a network's `requirement.families`); every family the links carry when absent. */
+    families?: readonly AddressFamily[];
 }
 
 export interface Verdict {
@@ -39,7 +42,7 @@ export function requirementsOf(state: StackState, policy?: { minimumGbps: number
     const parents = new Map(state.resources.map((r) => [r.urn, r.parent]));
     const found: Requirement[] = [];
     for (const network of state.resources.filter((r) => r.type === CROSS_CLOUD_NETWORK)) {
-        const requirement = network.inputs.requirement as { bandwidthGbps?: unknown; survivesSingleFailure?: unknown } | undefined;
+        const requirement = network.inputs.requirement as { bandwidthGbps?: unknown; survivesSingleFailure?: unknown; families?: unknown } | undefined;
         if (typeof requirement?.bandwidthGbps !== "number") continue;
         const links = Object.entries(state.parts ?? {})
             .filter(([, parts]) => parts.some((p) => descends(p.urn, network, parents)))
@@ -50,6 +53,7 @@ export function requirementsOf(state: StackState, policy?: { minimumGbps: number
             mbps: Bandwidth.fromGbps(requirement.bandwidthGbps).mbps,
             survivesSingleFailure: requirement.survivesSingleFailure !== false,
             links,
+            ...(Array.isArray(requirement.families) && { families: requirement.families.filter((f): f is AddressFamily => Object.values(AddressFamily).includes(f)) }),
         });
     }
     if (policy) {
@@ -62,33 +66,46 @@ export const CROSS_CLOUD_NETWORK = "interconnect:index:CrossCloudNetwork";
 
 /**
  * Judges the links of a stack with `down` out of service against each requirement, holding the
- * stack to no less than it has with every link up when that is below the requirement.
+ * stack to no less than it has with every link up when that is below the requirement. IPv4 traffic
+ * cannot ride IPv6 sessions nor the reverse: with links of both families, each family the
+ * requirement holds for is judged on its own links, and the verdict is the family that fares worst.
  */
 export function judge(links: readonly Link[], down: ReadonlySet<string>, requirements: readonly Requirement[]): Verdict[] {
     return requirements.map((r) => {
         const covered = links.filter((l) => carries(l) && (r.links === undefined || r.links.includes(l.id)));
-        const now = capacity(covered, r.survivesSingleFailure);
-        const during = capacity(covered.filter((l) => !down.has(l.id)), r.survivesSingleFailure);
-        const neededMbps = Math.min(r.mbps, now.up);
-        const verdict: Verdict = { requirement: r.name, holds: during.up >= neededMbps, upMbps: during.up, neededMbps };
-        if (!verdict.holds) {
-            verdict.reason = neededMbps < r.mbps
-                ? `${gbps(during.up)} stay up, below the ${gbps(neededMbps)} the links carry now (${r.name} needs ${gbps(r.mbps)})`
-                : `${gbps(during.up)} of the ${gbps(neededMbps)} ${r.name} needs stay up`;
-            return verdict;
-        }
-        if (r.survivesSingleFailure && during.worst) {
-            const needed = Math.min(r.mbps, now.worst?.survivingMbps ?? now.up);
-            verdict.worst = { ...during.worst, neededMbps: needed };
-            if (during.worst.survivingMbps < needed) {
-                verdict.holds = false;
-                verdict.reason = needed < r.mbps
-                    ? `if ${during.worst.failure} also failed, ${gbps(during.worst.survivingMbps)} would survive, below the ${gbps(needed)} that survive any single failure now (${r.name} needs ${gbps(r.mbps)})`
-                    : `if ${during.worst.failure} also failed, ${gbps(during.worst.survivingMbps)} of the ${gbps(needed)} ${r.name} needs after any single failure would survive`;
-            }
-        }
-        return verdict;
+        const carried = familiesCarried(covered);
+        const families = carried.filter((f) => r.families === undefined || r.families.includes(f));
+        if (carried.length <= 1 || families.length === 0) return judgeLinks(covered, down, r);
+        const verdicts = families.map((f) => {
+            const v = judgeLinks(covered.filter((l) => carriesFamily(l, f)), down, r);
+            return v.reason === undefined ? v : { ...v, reason: `${familyText(f)}: ${v.reason}` };
+        });
+        return verdicts.find((v) => !v.holds) ?? verdicts.reduce((a, b) => (b.upMbps < a.upMbps ? b : a));
     });
+}
+
+function judgeLinks(covered: readonly Link[], down: ReadonlySet<string>, r: Requirement): Verdict {
+    const now = capacity(covered, r.survivesSingleFailure);
+    const during = capacity(covered.filter((l) => !down.has(l.id)), r.survivesSingleFailure);
+    const neededMbps = Math.min(r.mbps, now.up);
+    const verdict: Verdict = { requirement: r.name, holds: during.up >= neededMbps, upMbps: during.up, neededMbps };
+    if (!verdict.holds) {
+        verdict.reason = neededMbps < r.mbps
+            ? `${gbps(during.up)} stay up, below the ${gbps(neededMbps)} the links carry now (${r.name} needs ${gbps(r.mbps)})`
+            : `${gbps(during.up)} of the ${gbps(neededMbps)} ${r.name} needs stay up`;
+        return verdict;
+    }
+    if (r.survivesSingleFailure && during.worst) {
+        const needed = Math.min(r.mbps, now.worst?.survivingMbps ?? now.up);
+        verdict.worst = { ...during.worst, neededMbps: needed };
+        if (during.worst.survivingMbps < needed) {
+            verdict.holds = false;
+            verdict.reason = needed < r.mbps
+                ? `if ${during.worst.failure} also failed, ${gbps(during.worst.survivingMbps)} would survive, below the ${gbps(needed)} that survive any single failure now (${r.name} needs ${gbps(r.mbps)})`
+                : `if ${during.worst.failure} also failed, ${gbps(during.worst.survivingMbps)} of the ${gbps(needed)} ${r.name} needs after any single failure would survive`;
+        }
+    }
+    return verdict;
 }
 
 /** Only ready links carry traffic: an ordered port's links carry nothing until the port is ready. */

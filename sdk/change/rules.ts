@@ -163,6 +163,15 @@ export const CHANGE_RULES: Readonly<Record<string, TypeRules>> = {
             },
         ],
     },
+    "aws:directconnect/bgpPeer:BgpPeer": {
+        what: "AWS Direct Connect BGP peer (a transit VIF's IPv6 session)",
+        rules: [
+            {
+                fields: ["*"], effect: Effect.Replaced, outage: "the virtual interface's IPv6 BGP session", duration: typical("minutes: the new peer is configured, then BGP"),
+                relearn: "AWS assigns the new peer new IPv6 addresses, which Google's attachment takes only when it is created anew", source: SOURCES.tfDxBgpPeer,
+            },
+        ],
+    },
     "aws:directconnect/gateway:Gateway": {
         what: "AWS Direct Connect gateway",
         rules: [

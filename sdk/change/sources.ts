@@ -46,6 +46,10 @@ export const SOURCES = {
         title: "terraform-provider-aws internal/service/directconnect/lag.go (connection_id, connections_bandwidth, location ForceNew; UpdateLag: name)",
         url: "https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/service/directconnect/lag.go",
     },
+    tfDxBgpPeer: {
+        title: "terraform-provider-aws internal/service/directconnect/bgp_peer.go (every argument ForceNew); Direct Connect CreateBGPPeer (IPv6 addresses assigned from Amazon's pool)",
+        url: "https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/service/directconnect/bgp_peer.go",
+    },
     tfTransitVif: {
         title: "terraform-provider-aws internal/service/directconnect/transit_virtual_interface.go (all but mtu, sitelink_enabled, tags ForceNew)",
         url: "https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/service/directconnect/transit_virtual_interface.go",

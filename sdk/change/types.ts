@@ -44,6 +44,8 @@ export enum PartRole {
     Lag = "lag",
     DxConnection = "dx-connection",
     Vif = "vif",
+    /** A transit VIF's IPv6 BGP peer (a dual-stack attachment's AWS end). */
+    VifBgpPeer = "vif-bgp-peer",
     DxGateway = "dx-gateway",
     DxAssociation = "dx-association",
     Transport = "transport",

@@ -29,6 +29,7 @@ export interface FailureGroup {
     domains: Failure[];
     /** The ready links the failure cuts, sorted. */
     links: string[];
+    /** Mbps that survive the failure; with dual stack, the least any family keeps. */
     survivingMbps: number;
     connected: boolean;
     severity: Severity;
@@ -46,8 +47,17 @@ export function isObservable(link: Link): boolean {
     return link.kind !== LinkKind.Managed;
 }
 
-export function severityOf(impact: Pick<FailureImpact, "connected" | "survivingMbps">, requirement: Requirement): Severity {
-    return !impact.connected || impact.survivingMbps < requirement.mbps ? Severity.RequirementBreached : Severity.RedundancyLost;
+/**
+ * How bad a failure is. With dual stack each family rides its own sessions and the requirement
+ * holds for each: what counts is what the family hit hardest keeps.
+ */
+export function severityOf(impact: Pick<FailureImpact, "connected" | "survivingMbps" | "families">, requirement: Requirement): Severity {
+    return !impact.connected || leastSurvivingMbps(impact) < requirement.mbps ? Severity.RequirementBreached : Severity.RedundancyLost;
+}
+
+/** Mbps a failure leaves: with dual stack, the least any family keeps. */
+export function leastSurvivingMbps(impact: Pick<FailureImpact, "survivingMbps" | "families">): number {
+    return impact.families ? Math.min(...impact.families.map((f) => f.survivingMbps)) : impact.survivingMbps;
 }
 
 /** The failure groups of a topology's ready links, in the order of their first domain. */
@@ -66,7 +76,7 @@ export function failureGroups(topology: Topology, requirement: Requirement): Fai
             key: domainKey(impact),
             domains: [{ kind: impact.kind, id: impact.id }],
             links: impact.cut,
-            survivingMbps: impact.survivingMbps,
+            survivingMbps: leastSurvivingMbps(impact),
             connected: impact.connected,
             severity: severityOf(impact, requirement),
             level: Level.Physical,

@@ -4,18 +4,17 @@
  * the topology it exports. Nothing here knows about Pulumi; ids of existing resources are only
  * checked for presence, since their values may not be known yet.
  */
-import * as ipaddr from "ipaddr.js";
+import { familiesOf, StackType } from "../addressFamily";
 import { AddressSpace, LinkFact } from "../allocation/addressSpace";
 import { parseAsn } from "../asn";
 import { checkTier, MANAGED_BANDWIDTHS } from "../bandwidth";
 import { checkComponentName } from "../checks/names";
-import { firstOverlapBetween, Span } from "../checks/overlaps";
+import { checkDisjointPrefixes, checkPrefixList } from "../checks/prefixes";
 import { awsRegion as checkAwsRegion, googleRegion as checkGoogleRegion } from "../checks/regions";
 import { optionalId } from "../checks/values";
 import { ErrorCode, fail } from "../errors";
-import { Prefix } from "../prefix";
 import { remoteProfileFor, RemoteProfile } from "../profiles";
-import { DX_GATEWAY_PREFIX_LIMIT, MANAGED_ROUTE_LIMIT } from "../routes";
+import { DX_ALLOWED_IPV6_LONGEST, DX_GATEWAY_PREFIX_LIMIT, MANAGED_ROUTE_LIMIT } from "../routes";
 import { Cloud, EndpointKind, LinkKind, LinkRole, SlaTier, Topology } from "../topology";
 import { oneOf, optionalFlag, requireObject } from "../checks/arguments";
 import { managedNames } from "./names";
@@ -40,11 +39,7 @@ export enum KeyHandoff {
     Manual = "manual",
 }
 
-/** IP versions carried over the link (Google `stackType`). */
-export enum StackType {
-    Ipv4Only = "IPV4_ONLY",
-    DualStack = "IPV4_IPV6",
-}
+export { StackType };
 
 export interface ManagedInterconnectInput {
     /** The component's name: the link group's id and the stem of every id in the topology. */
@@ -56,6 +51,8 @@ export interface ManagedInterconnectInput {
     activationKey?: unknown;
     /** Prefixes Google advertises to AWS (`Transport.advertisedRoutes`). */
     advertisedPrefixes: string[];
+    /** IPv4 only (default) or dual stack: the Transport's `stackType`. */
+    stackType?: StackType;
     production?: boolean;
     aws: {
         region: string;
@@ -77,6 +74,7 @@ export interface ManagedInterconnectInput {
         hub?: unknown;
         /** Only its type is read. */
         project?: unknown;
+        /** The older spelling of `stackType`; both may be given only when they agree. */
         stackType?: StackType;
         remoteProfile?: string;
     };
@@ -153,13 +151,24 @@ export function planManagedInterconnect(input: ManagedInterconnectInput, space =
     }
 
     const googleLanding = landing(google);
-    const stackType = oneOf(google.stackType ?? StackType.Ipv4Only, StackType, "google.stackType");
-    const googleRoutes = checkRoutes(input.advertisedPrefixes, "advertisedPrefixes", stackType, MANAGED_ROUTE_LIMIT, "A managed interconnect");
-    const awsRoutes = checkRoutes(aws.allowedPrefixes, "aws.allowedPrefixes", stackType, DX_GATEWAY_PREFIX_LIMIT, "A Direct Connect gateway association");
-    checkDisjoint(awsRoutes, googleRoutes);
-    const advertisedPrefixes = googleRoutes.map((r) => r.text);
-    const allowedPrefixes = awsRoutes.map((r) => r.text);
-    space.hold({ key: input.name, field: "", facts: linkFacts(input, { awsRegion, googleRegion, transitGatewayAsn, directConnectGatewayAsn }) });
+    const stackType = managedStackType(input);
+    const families = familiesOf(stackType);
+    const familyFix = `Set stackType to "${StackType.DualStack}" (dual stack), or drop the IPv6 prefix.`;
+    // Google advertises each family's routes to AWS on their own (1,000 of each); AWS's association
+    // allows 200 prefixes in all, IPv6 ones /64 or shorter.
+    const googleRoutes = checkPrefixList(input.advertisedPrefixes, "advertisedPrefixes", {
+        families, familyFix, limit: { max: MANAGED_ROUTE_LIMIT, product: "A managed interconnect", perFamily: true },
+    });
+    const awsRoutes = checkPrefixList(aws.allowedPrefixes, "aws.allowedPrefixes", {
+        families, familyFix, limit: { max: DX_GATEWAY_PREFIX_LIMIT, product: "A Direct Connect gateway association" }, longestIpv6: DX_ALLOWED_IPV6_LONGEST,
+    });
+    checkDisjointPrefixes(
+        { prefixes: awsRoutes, texts: aws.allowedPrefixes, field: "aws.allowedPrefixes" },
+        { prefixes: googleRoutes, texts: input.advertisedPrefixes, field: "advertisedPrefixes" },
+    );
+    const advertisedPrefixes = googleRoutes.map(String);
+    const allowedPrefixes = awsRoutes.map(String);
+    space.hold({ key: input.name, field: "", facts: linkFacts(input, { awsRegion, googleRegion, transitGatewayAsn, directConnectGatewayAsn, stackType }) });
 
     const declaresTransport = !(initiatedBy === InitiatedBy.Aws && keyHandoff === KeyHandoff.Manual && input.activationKey === undefined);
     const names = managedNames(input.name);
@@ -205,6 +214,7 @@ export function planManagedInterconnect(input: ManagedInterconnectInput, space =
                 aws: ids.dxGateway,
                 gcp: ids.google,
                 mbps: bandwidth.mbps,
+                ...(stackType === StackType.DualStack && { families }),
                 domains: { managedConnection: ids.connection, region: googleRegion },
             }],
             // Google and AWS run BGP on a managed link; there is no customer session to record.
@@ -284,113 +294,36 @@ function landing(google: ManagedInterconnectInput["google"]): "network" | "hub" 
     return network ? "network" : "hub";
 }
 
-/** A prefix of either family, canonical, with the argument path it came from. */
-interface Route {
-    field: string;
-    text: string;
-    family: 4 | 6;
-    network: bigint;
-    bits: number;
-}
-
 /**
- * Checks a list of IPv4 and (with dual stack) IPv6 prefixes: at least one, each canonical, none
- * overlapping, no more than the product takes. IPv4 follows the sdk's Prefix rules; `checkPrefixList`
- * is IPv4-only, and dual stack needs both families.
+ * The link's stack type: `stackType`, or its older spelling `google.stackType`. The Transport's
+ * stack type is set when it is created (its update takes only its description and advertised
+ * routes), and AWS's half, which has no setting of its own, carries what the Transport does.
  */
-function checkRoutes(values: unknown, field: string, stackType: StackType, max: number, product: string): Route[] {
-    if (!Array.isArray(values) || values.length === 0) {
-        fail({ code: ErrorCode.InvalidArgument, field, value: values, rule: "must list at least one prefix", fix: 'List the CIDRs this side advertises, e.g. ["10.20.0.0/16"].' });
-    }
-    // Counted before anything else, so a list far past the limit costs nothing to refuse.
-    if (values.length > max) {
+function managedStackType(input: ManagedInterconnectInput): StackType {
+    const given = input.stackType === undefined ? undefined : oneOf(input.stackType, StackType, "stackType");
+    const older = input.google.stackType === undefined ? undefined : oneOf(input.google.stackType, StackType, "google.stackType");
+    if (given !== undefined && older !== undefined && given !== older) {
         fail({
-            code: ErrorCode.TooManyPrefixes, field, value: values.length,
-            rule: `${product} accepts at most ${max} prefixes`,
-            fix: "Summarise the prefixes into fewer, larger ranges.",
+            code: ErrorCode.Conflict, field: "google.stackType", value: older,
+            rule: `says ${older}, and stackType says ${given}; google.stackType is the older spelling of stackType`,
+            fix: "Keep stackType alone.",
         });
     }
-    const routes = values.map((v, i) => parseRoute(v, `${field}[${i}]`, stackType));
-    checkNoOverlap(routes);
-    // Canonical order: reordering the argument changes nothing the clouds see.
-    return routes.sort((a, b) => a.family - b.family || compareBigInts(a.network, b.network) || a.bits - b.bits);
-}
-
-function parseRoute(value: unknown, field: string, stackType: StackType): Route {
-    if (typeof value !== "string" || !value.includes(":")) {
-        const prefix = Prefix.parse(value, field);
-        return { field, text: prefix.toString(), family: 4, network: BigInt(prefix.network), bits: prefix.bits };
-    }
-    if (!ipaddr.IPv6.isValidCIDR(value)) {
-        fail({ code: ErrorCode.InvalidPrefix, field, value, rule: "must be an IPv6 prefix written address/n", fix: "Write it like 2600:1f18::/48." });
-    }
-    if (stackType !== StackType.DualStack) {
-        fail({
-            code: ErrorCode.InvalidPrefix, field, value,
-            rule: "is IPv6, and the link carries IPv4 only",
-            fix: `Set google.stackType to "${StackType.DualStack}", or drop the IPv6 prefix.`,
-        });
-    }
-    const [address, bits] = ipaddr.IPv6.parseCIDR(value);
-    const network = ipaddr.IPv6.networkAddressFromCIDR(value);
-    const text = `${network.toString()}/${bits}`;
-    if (toBigInt(address.toByteArray()) !== toBigInt(network.toByteArray())) {
-        fail({ code: ErrorCode.InvalidPrefix, field, value, rule: "must be a network address (host bits zero)", fix: `Did you mean ${text}?` });
-    }
-    return { field, text, family: 6, network: toBigInt(network.toByteArray()), bits };
-}
-
-/** Overlaps within one list: after sorting, an overlapping pair is always next to each other (CIDR blocks nest). */
-function checkNoOverlap(routes: Route[]): void {
-    for (const family of [4, 6]) {
-        const sorted = routes.filter((r) => r.family === family).sort((a, b) => compareBigInts(a.network, b.network) || a.bits - b.bits);
-        for (let k = 1; k < sorted.length; k++) {
-            const [a, b] = [sorted[k - 1], sorted[k]];
-            if (overlaps(a, b)) {
-                const [first, second] = routes.indexOf(a) < routes.indexOf(b) ? [a, b] : [b, a];
-                fail({ code: ErrorCode.Overlap, field: second.field, value: second.text, rule: `overlaps ${first.field} (${first.text})`, fix: "Advertise each range once: drop the more specific prefix or merge them." });
-            }
-        }
-    }
-}
-
-/** Traffic for a range both clouds advertise would stay in the cloud that sent it. */
-function checkDisjoint(aws: Route[], google: Route[]): void {
-    for (const family of [4, 6]) {
-        const [a, g] = [aws.filter((r) => r.family === family), google.filter((r) => r.family === family)];
-        const pair = firstOverlapBetween(a.map(span), g.map(span));
-        if (pair) {
-            const [x, y] = [a[pair[0]], g[pair[1]]];
-            fail({
-                code: ErrorCode.Overlap, field: y.field, value: y.text,
-                rule: `overlaps ${x.field} (${x.text}); each cloud must advertise address space the other does not use`,
-                fix: "Renumber one side, or narrow the prefixes so they do not meet.",
-            });
-        }
-    }
-}
-
-function span(route: Route): Span {
-    const size = 1n << BigInt((route.family === 4 ? 32 : 128) - route.bits);
-    return { lo: route.network, hi: route.network + size - 1n };
-}
-
-function overlaps(a: Route, b: Route): boolean {
-    if (a.family !== b.family) return false;
-    const shift = BigInt((a.family === 4 ? 32 : 128) - Math.min(a.bits, b.bits));
-    return a.network >> shift === b.network >> shift;
+    return given ?? older ?? StackType.Ipv4Only;
 }
 
 /** What the halves are built with that a change would replace them for. */
 function linkFacts(
     input: ManagedInterconnectInput,
-    v: { awsRegion: string; googleRegion: string; transitGatewayAsn: number; directConnectGatewayAsn: number },
+    v: { awsRegion: string; googleRegion: string; transitGatewayAsn: number; directConnectGatewayAsn: number; stackType: StackType },
 ): LinkFact[] {
     const { name } = input;
     const facts: LinkFact[] = [
         { name: "awsRegion", value: v.awsRegion, field: "aws.region", replaces: `every AWS resource of ${name}` },
         { name: "googleRegion", value: v.googleRegion, field: "google.region", replaces: `the Transport ${name}-transport and the AWS connection paired with it` },
     ];
+    // The Transport takes its stack type at creation only (its patch updates description and advertisedRoutes).
+    facts.push({ name: "stackType", value: v.stackType, field: "stackType", unrecorded: StackType.Ipv4Only, replaces: `the Transport ${name}-transport and the AWS connection paired with it` });
     // A gateway the component creates is replaced with its ASN: UpdateDirectConnectGateway renames a gateway only, and
     // ModifyTransitGateway refuses a new Amazon-side ASN while Direct Connect gateway or VPN attachments exist.
     if (input.aws.directConnectGatewayId === undefined) {
@@ -401,12 +334,3 @@ function linkFacts(
     }
     return facts;
 }
-
-function compareBigInts(a: bigint, b: bigint): number {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function toBigInt(bytes: number[]): bigint {
-    return bytes.reduce((n, byte) => (n << 8n) | BigInt(byte), 0n);
-}
-

@@ -100,12 +100,14 @@ describe("crosscloud: change safety", function () {
             assert.deepEqual(change.rollout.steps.map((s: { down: string[] }) => s.down.length), [0, 4]);
         });
 
-        it("compares with a plan saved earlier: dev's cipher change goes one VPN connection at a time", async () => {
+        it("compares with a plan saved earlier: dev's cipher change goes one VPN connection of each family at a time", async () => {
             const run = await runs.cipher;
             assert.equal(run.status, 0, run.stderr);
             const { change } = JSON.parse(run.stdout);
+            // dev is dual stack: IPv4 traffic cannot ride the IPv6 tunnels, so each family keeps a connection up.
             assert.deepEqual(change.rollout.steps.map((s: { down: string[] }) => s.down), [
-                ["dev-primary-tunnel-0", "dev-primary-tunnel-1"], ["dev-primary-tunnel-2", "dev-primary-tunnel-3"],
+                ["dev-primary-tunnel-0", "dev-primary-tunnel-1", "dev-primary-tunnel-v6-0", "dev-primary-tunnel-v6-1"],
+                ["dev-primary-tunnel-2", "dev-primary-tunnel-3", "dev-primary-tunnel-v6-2", "dev-primary-tunnel-v6-3"],
             ]);
             assert.equal(change.allAtOnce[0].holds, false);
         });
@@ -119,13 +121,13 @@ describe("crosscloud: change safety", function () {
     });
 
     describe("rollout --offline --against", () => {
-        it("splits dev's cipher change into one VPN connection per step, and refuses prod's, which its backup alone carries", () => {
+        it("splits dev's cipher change into one VPN connection of each family per step, and refuses prod's, which its backup alone carries", () => {
             assert.equal(rollout.status, 1, rollout.stderr);
-            assert.match(rollout.stdout, /^ {2}dev +0 mandatory, 0 advisory +2 steps: planned 42 resources/m);
+            assert.match(rollout.stdout, /^ {2}dev +0 mandatory, 0 advisory +2 steps: planned 74 resources/m);
             assert.match(rollout.stdout, /^ {2}prod +0 mandatory, 0 advisory +refused$/m);
             assert.match(rollout.stdout, /^stopped at prod: 2 change groups cannot be applied while the requirement holds: .*6 Gbps stay up, below the 12 Gbps the links carry now .*--accept-window/m);
-            assert.match(rollout.stderr, /dev: would run pulumi up -s dev --target ×12/);
-            assert.deepEqual(stepFiles.dev.steps.map((s) => [s.status, s.down.length]), [["applied", 2], ["applied", 2]]);
+            assert.match(rollout.stderr, /dev: would run pulumi up -s dev --target ×22/);
+            assert.deepEqual(stepFiles.dev.steps.map((s) => [s.status, s.down.length]), [["applied", 4], ["applied", 4]]);
             assert.deepEqual([stepFiles.prod.steps.length, stepFiles.prod.refused.length], [0, 2]);
         });
 

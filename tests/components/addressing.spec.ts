@@ -70,7 +70,7 @@ function program(components: (Component & { name?: string })[], block: Prefix, l
         const topologies = components.map((c, i) => {
             const name = c.name ?? `${c.kind}-${i}`;
             if (c.kind === "vpn") {
-                const insideCidrs = c.hand === undefined ? undefined : [0, 1, 2, 3].map((t) => Prefix.from(block.network + c.hand! * 4 + t * 4, 30).toString());
+                const insideCidrs = c.hand === undefined ? undefined : [0, 1, 2, 3].map((t) => Prefix.from(block.network + BigInt(c.hand! * 4 + t * 4), 30).toString());
                 return new HaVpn(name, vpnArgs(block, c.router, { slot: c.slot, ...(insideCidrs && { insideCidrs, linkLocalBlock: undefined }) })).topology;
             }
             if (c.kind === "dedicated") return new DedicatedInterconnect(name, dedicatedArgs(block, c.attachments)).topology;

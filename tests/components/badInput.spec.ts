@@ -80,6 +80,19 @@ const cases: [string, Component, unknown, (a: Args) => void, ErrorCode, string][
     ["101 prefixes over a transit VIF's BGP session", "DedicatedInterconnect", "cci", (a) => { a.advertisedPrefixes = Array.from({ length: 101 }, (_, i) => `10.${i}.0.0/16`); }, ErrorCode.TooManyPrefixes, "advertisedPrefixes"],
     ["a megabyte of region", "HaVpn", "vpn", (a) => { a.aws.region = "x".repeat(1_000_000); }, ErrorCode.InvalidArgument, "aws.region"],
     ["arguments that are not an object", "ManagedInterconnect", "link", () => undefined, ErrorCode.InvalidArgument, "args"],
+    // Issue 17 (dual stack): a prefix of the family a field does not take, a family the link cannot carry, an IPv6 block too small or outside Cloud Router's range.
+    ["an IPv6 advertised prefix on an IPv4-only HA VPN", "HaVpn", "vpn", (a) => { a.advertisedPrefixes = ["10.100.0.0/16", "fd20:a:1::/48"]; }, ErrorCode.InvalidPrefix, "advertisedPrefixes[1]"],
+    ["IPv6 tunnel ranges where IPv4 /30s go", "HaVpn", "vpn", (a) => { a.insideCidrs = ["fdff:1::/126", "fdff:1::4/126", "fdff:1::8/126", "fdff:1::c/126"]; }, ErrorCode.InvalidPrefix, "insideCidrs[0]"],
+    ["IPv4 /30s where IPv6 tunnel ranges go", "HaVpn", "vpn", (a) => { a.stackType = "IPV4_IPV6"; a.insideCidrsIpv6 = ["169.254.10.0/30", "169.254.10.4/30", "169.254.10.8/30", "169.254.10.12/30"]; }, ErrorCode.InvalidPrefix, "insideCidrsIpv6[0]"],
+    ["an IPv6 allowed prefix on an IPv4-only dedicated interconnect", "DedicatedInterconnect", "cci", (a) => { a.aws.allowedPrefixes = ["2600:1f18:4000::/56"]; }, ErrorCode.InvalidPrefix, "aws.allowedPrefixes[0]"],
+    ["an IPv4 prefix as the network's IPv6 block", "CrossCloudNetwork", "dev", (a) => { a.stackType = "IPV4_IPV6"; a.linkLocalBlockIpv6 = "169.254.32.0/19"; }, ErrorCode.InvalidPrefix, "linkLocalBlockIpv6"],
+    ["dual stack on a virtual private gateway, which carries no IPv6 inside VPN tunnels", "HaVpn", "vpn", (a) => { a.stackType = "IPV4_IPV6"; a.aws.vpnGatewayId = "vgw-0a1b2c3d"; }, ErrorCode.Conflict, "stackType"],
+    ["a stack type no link kind offers", "ManagedInterconnect", "link", (a) => { a.stackType = "IPV6_ONLY"; }, ErrorCode.InvalidArgument, "stackType"],
+    ["a requirement for IPv6 on an IPv4-only network", "CrossCloudNetwork", "dev", (a) => { (a.requirement as Record<string, unknown>).families = ["ipv6"]; }, ErrorCode.Conflict, "requirement.families[0]"],
+    ["IPv6 tunnel ranges on an IPv4-only HA VPN", "HaVpn", "vpn", (a) => { a.insideCidrsIpv6 = ["fdff:1::/126", "fdff:1::4/126", "fdff:1::8/126", "fdff:1::c/126"]; }, ErrorCode.Conflict, "insideCidrsIpv6"],
+    ["an IPv6 block smaller than one HA VPN's four /126s", "CrossCloudNetwork", "dev", (a) => { a.stackType = "IPV4_IPV6"; a.linkLocalBlockIpv6 = "fdff:1::/125"; }, ErrorCode.InvalidArgument, "linkLocalBlockIpv6"],
+    ["an IPv6 block too small on an HA VPN", "HaVpn", "vpn", (a) => { a.stackType = "IPV4_IPV6"; a.linkLocalBlockIpv6 = "fdff:1::10/126"; }, ErrorCode.InvalidArgument, "linkLocalBlockIpv6"],
+    ["an IPv6 block outside fdff:1::/64, the only range Cloud Router takes", "CrossCloudNetwork", "dev", (a) => { a.stackType = "IPV4_IPV6"; a.linkLocalBlockIpv6 = "fd00:1::/64"; }, ErrorCode.NotLinkLocal, "linkLocalBlockIpv6"],
 ];
 
 describe("bad input issue 15 found, through the public constructors", () => {

@@ -4,6 +4,7 @@ import { Provider as GcpProvider } from "@pulumi/gcp/provider";
 import {
     AttachmentSummary, DedicatedInterconnect, DedicatedInterconnectArgs, PortSummary, SlaTarget,
 } from "../../components/dedicatedInterconnect";
+import { StackType } from "../../sdk/addressFamily";
 import { PortSpeed } from "../../sdk/bandwidth";
 import { CrossCloudError, ErrorCode } from "../../sdk/errors";
 import { LinkKind, LinkStage, SlaTier, Topology } from "../../sdk/topology";
@@ -268,6 +269,72 @@ describe("DedicatedInterconnect", () => {
                 cloudRouterIpAddress: attachment.outputs.cloudRouterIpAddress, customerRouterIpAddress: attachment.outputs.customerRouterIpAddress,
                 virtualInterfaceId: plan.named("cci-vif-west-a").outputs.id,
             });
+        });
+    });
+
+    describe("dual stack", () => {
+        const BGP_PEER = "aws:directconnect/bgpPeer:BgpPeer";
+        let dual: Plan;
+        const dualArgs = () => threeNines((a) => {
+            a.stackType = StackType.DualStack;
+            a.aws.allowedPrefixes = ["10.10.0.0/16", "2600:1f18:4000::/56"];
+            a.advertisedPrefixes = ["10.20.0.0/16", "fd20:a:1::/48"];
+        });
+        before(async () => { dual = await declare(dualArgs()); });
+
+        it("gives each transit VIF an IPv6 BGP peer that AWS addresses, keyed like the IPv4 session", () => {
+            for (const key of ["east-a", "east-b"]) {
+                const peer = dual.named(`cci-vif-v6-${key}`);
+                assert.equal(peer.type, BGP_PEER);
+                assert.deepEqual([peer.inputs.addressFamily, peer.inputs.virtualInterfaceId, peer.inputs.bgpAsn], ["ipv6", dual.named(`cci-vif-${key}`).outputs.id, 65010]);
+                // CreateBGPPeer: "When creating a IPv6 BGP peer, omit the Amazon address and customer address".
+                assert.deepEqual([peer.inputs.amazonAddress, peer.inputs.customerAddress], [undefined, undefined]);
+                assert.equal(peer.inputs.bgpAuthKey, dual.named(`cci-vif-${key}`).inputs.bgpAuthKey);
+                assert.ok(peer.secretPaths.includes("bgpAuthKey"));
+            }
+        });
+
+        it("creates the VIF first, on the VLAN crosscloud planned, and the attachment dual stack on that VLAN with the IPv6 addresses AWS assigned", () => {
+            for (const key of ["east-a", "east-b"]) {
+                const vif = dual.named(`cci-vif-${key}`);
+                const attachment = dual.named(`cci-attachment-${key}`);
+                const peer = dual.named(`cci-vif-v6-${key}`);
+                assert.equal(typeof vif.inputs.vlan, "number");
+                assert.deepEqual(vif.propertyDependencies.vlan ?? [], [], "the VLAN is planned, not read from the attachment");
+                assert.deepEqual([attachment.inputs.stackType, attachment.inputs.vlanTag8021q], ["IPV4_IPV6", vif.inputs.vlan]);
+                // Seen from AWS, the Cloud Router is the customer.
+                assert.deepEqual([attachment.inputs.candidateCloudRouterIpv6Address, attachment.inputs.candidateCustomerRouterIpv6Address], [peer.outputs.customerAddress, peer.outputs.amazonAddress]);
+                assert.deepEqual(attachment.propertyDependencies.candidateCloudRouterIpv6Address, [peer.urn]);
+                assert.deepEqual([vif.inputs.customerAddress, vif.inputs.amazonAddress], [attachment.inputs.candidateCloudRouterIpAddress, attachment.inputs.candidateCustomerRouterIpAddress]);
+            }
+            const vlans = ["east-a", "east-b"].map((key) => dual.named(`cci-vif-${key}`).inputs.vlan as number);
+            assert.ok(vlans.every((v) => v >= 2 && v <= 4094), `${vlans}`);
+        });
+
+        it("runs an IPv6 BGP session of its own beside the IPv4 one, each advertising its own family", () => {
+            for (const key of ["east-a", "east-b"]) {
+                const attachment = dual.named(`cci-attachment-${key}`);
+                const routerInterface = dual.named(`cci-interface-v6-${key}`);
+                assert.deepEqual([routerInterface.inputs.ipVersion, routerInterface.inputs.ipRange, routerInterface.inputs.interconnectAttachment],
+                    ["IPV6", attachment.outputs.cloudRouterIpv6Address, attachment.outputs.name]);
+                const peer = dual.named(`cci-peer-v6-${key}`).inputs;
+                assert.deepEqual([peer.interface, peer.enableIpv6, peer.enableIpv4, peer.peerAsn], [routerInterface.outputs.name, true, false, 64603]);
+                assert.deepEqual([peer.ipAddress, peer.peerIpAddress], [String(attachment.outputs.cloudRouterIpv6Address).split("/")[0], String(attachment.outputs.customerRouterIpv6Address).split("/")[0]]);
+                assert.deepEqual(peer.advertisedIpRanges, [{ range: "fd20:a:1::/48" }]);
+                assert.deepEqual(dual.named(`cci-peer-${key}`).inputs.advertisedIpRanges, [{ range: "10.20.0.0/16" }]);
+                assert.deepEqual((peer.md5AuthenticationKey as { key: string }).key, (dual.named(`cci-peer-${key}`).inputs.md5AuthenticationKey as { key: string }).key);
+            }
+            assert.deepEqual(dual.named("cci-association").inputs.allowedPrefixes, ["10.10.0.0/16", "2600:1f18:4000::/56"]);
+        });
+
+        it("exports both families on every link, an IPv6 session per attachment, and the IPv6 addresses AWS assigned", () => {
+            const topology = outputs(dual).topology as Topology;
+            assert.ok(topology.links.every((l) => JSON.stringify(l.families) === JSON.stringify(["ipv4", "ipv6"])));
+            assert.deepEqual(topology.sessions.map((s) => s.family).sort(), ["ipv4", "ipv4", "ipv6", "ipv6"]);
+            const summaries = outputs(dual).attachments as Record<string, AttachmentSummary>;
+            for (const key of ["east-a", "east-b"]) {
+                assert.equal(summaries[key].cloudRouterIpv6Address, dual.named(`cci-vif-v6-${key}`).outputs.customerAddress);
+            }
         });
     });
 

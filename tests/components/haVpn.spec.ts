@@ -2,13 +2,14 @@ import * as assert from "node:assert/strict";
 import { Provider as AwsProvider } from "@pulumi/aws/provider";
 import { Provider as GcpProvider } from "@pulumi/gcp/provider";
 import { HaVpn, HaVpnArgs } from "../../components/haVpn";
+import { AddressFamily, StackType } from "../../sdk/addressFamily";
 import { TunnelBandwidth } from "../../sdk/bandwidth";
 import { CrossCloudError, ErrorCode } from "../../sdk/errors";
 import { AWS_PSK_PATTERN, AWS_TUNNEL_OPTIONS, GOOGLE_IKE, planHaVpn } from "../../sdk/plans/haVpn";
 import { Prefix } from "../../sdk/prefix";
 import { MATCH_EVERY_ROUTE } from "../../sdk/preference";
 import { BACKUP_LEARNED_PRIORITY, ROUTE_PRIORITY } from "../../sdk/routes";
-import { LinkRole } from "../../sdk/topology";
+import { LinkRole, Topology } from "../../sdk/topology";
 import { CapturedResource, capture, CaptureOptions, Plan, UNKNOWN } from "../../offline";
 
 const T = {
@@ -222,6 +223,7 @@ describe("HaVpn", () => {
         assert.deepEqual(outputs.awsTunnelAddresses, awsAddresses);
         assert.deepEqual(outputs.tunnels, planned.tunnels.map((t) => ({
             name: `vpn-tunnel-${t.index}`,
+            addressFamily: "ipv4",
             haVpnInterface: t.haInterface,
             awsVpnConnectionId: `vpn-vpn-${t.awsConnection}-id`,
             awsTunnel: t.awsTunnel,
@@ -250,6 +252,84 @@ describe("HaVpn", () => {
         const google = [T.router, T.haGateway, T.peerGateway, T.tunnel, T.routerInterface, T.routerPeer].flatMap((t) => withProviders.ofType(t));
         assert.deepEqual([...new Set(aws.map(provider))], ["aws-east"]);
         assert.deepEqual([...new Set(google.map(provider))], ["gcp-transit"]);
+    });
+
+    describe("dual stack", () => {
+        let dual: Plan;
+        const dualArgs = () => args((a) => { a.stackType = StackType.DualStack; a.advertisedPrefixes = ["10.100.0.0/16", "fd20:a:1::/48"]; });
+        before(async () => { dual = await declare(dualArgs()); });
+        /** The AWS end of IPv6 tunnel i: IPv6 VPN connection ⌊i/2⌋, its tunnel 1 or 2. */
+        const awsEnd6 = (i: number) => {
+            const connection = dual.named(`vpn-vpn-v6-${Math.floor(i / 2)}`);
+            return { connection, n: i % 2 + 1, field: (suffix: string) => connection.outputs[`tunnel${i % 2 + 1}${suffix}`] };
+        };
+
+        it("adds IPv6's own 99.99% shape beside IPv4's: a gateway, two IPv6 VPN connections, four tunnels with IPv6 BGP, on the same router and Transit Gateway", () => {
+            const counts = Object.fromEntries(Object.values(T).map((type) => [type, dual.ofType(type).length]));
+            assert.deepEqual(counts, {
+                [T.component]: 1, [T.psk]: 8, [T.transitGateway]: 1, [T.customerGateway]: 4, [T.vpnConnection]: 4,
+                [T.router]: 1, [T.haGateway]: 2, [T.peerGateway]: 2, [T.tunnel]: 8, [T.routerInterface]: 8, [T.routerPeer]: 8,
+            });
+            assert.equal(dual.named("vpn-gateway-v6").inputs.stackType, "IPV4_IPV6");
+            assert.equal(dual.named("vpn-gateway").inputs.stackType, undefined);
+            for (const c of [0, 1]) {
+                const connection = dual.named(`vpn-vpn-v6-${c}`).inputs;
+                assert.deepEqual([connection.tunnelInsideIpVersion, connection.transitGatewayId, connection.tunnel1InsideCidr], ["ipv6", dual.named("vpn-tgw").outputs.id, undefined]);
+                assert.equal(dual.named(`vpn-cgw-v6-${c}`).inputs.ipAddress, (dual.named("vpn-gateway-v6").outputs.vpnInterfaces as { ipAddress: string }[])[c].ipAddress);
+                assert.equal(connection.customerGatewayId, dual.named(`vpn-cgw-v6-${c}`).outputs.id);
+                assert.equal(dual.named(`vpn-vpn-${c}`).inputs.tunnelInsideIpVersion, undefined);
+            }
+            assert.deepEqual(dual.named("vpn-peer-gateway-v6").inputs.interfaces, TUNNELS.map((i) => ({ id: i, ipAddress: awsEnd6(i).field("Address") })));
+            for (const i of TUNNELS) {
+                const tunnel = dual.named(`vpn-tunnel-v6-${i}`).inputs;
+                assert.deepEqual([tunnel.vpnGateway, tunnel.vpnGatewayInterface, tunnel.peerExternalGatewayInterface, tunnel.router],
+                    [dual.named("vpn-gateway-v6").outputs.id, Math.floor(i / 2), i, dual.named("vpn-router").outputs.name]);
+            }
+        });
+
+        it("gives AWS the planned /126s in fdff:1::/64, and wires Google's ends from the /126 AWS reports (the provider reports no IPv6 inside address)", () => {
+            const planned = planHaVpn({ name: "vpn", ...dualArgs() }).tunnelsIpv6;
+            assert.deepEqual(TUNNELS.map((i) => awsEnd6(i).connection.inputs[`tunnel${awsEnd6(i).n}InsideIpv6Cidr`]), planned.map((t) => t.insideCidr));
+            for (const i of TUNNELS) {
+                const cidr = Prefix.parse(awsEnd6(i).field("InsideIpv6Cidr"), "cidr", AddressFamily.Ipv6);
+                assert.ok(Prefix.parse("fdff:1::/64", "range").contains(cidr) && cidr.bits === 126, `${cidr}`);
+                assert.equal(awsEnd6(i).field("CgwInsideAddress"), "", "as the provider reports it");
+                const routerInterface = dual.named(`vpn-interface-v6-${i}`);
+                assert.deepEqual([routerInterface.inputs.ipRange, routerInterface.inputs.ipVersion], [`${cidr.host(2)}/126`, "IPV6"]);
+                assert.deepEqual(routerInterface.propertyDependencies.ipRange, [awsEnd6(i).connection.urn]);
+                const peer = dual.named(`vpn-bgp-v6-${i}`);
+                assert.deepEqual([peer.inputs.peerIpAddress, peer.inputs.enableIpv6, peer.inputs.enableIpv4], [cidr.host(1), true, false]);
+                assert.equal(peer.inputs.interface, routerInterface.outputs.name);
+                assert.equal(dual.named(`vpn-tunnel-v6-${i}`).inputs.sharedSecret, awsEnd6(i).connection.inputs[`tunnel${awsEnd6(i).n}PresharedKey`]);
+            }
+            assert.equal(new Set(TUNNELS.map((i) => dual.named(`vpn-tunnel-v6-${i}`).inputs.sharedSecret)).size, 4);
+        });
+
+        it("advertises each family's prefixes over its own sessions only", () => {
+            for (const i of TUNNELS) {
+                assert.deepEqual(dual.named(`vpn-bgp-${i}`).inputs.advertisedIpRanges, [{ range: "10.100.0.0/16" }]);
+                assert.deepEqual(dual.named(`vpn-bgp-v6-${i}`).inputs.advertisedIpRanges, [{ range: "fd20:a:1::/48" }]);
+            }
+        });
+
+        it("leaves the IPv4 half exactly as an IPv4-only HA VPN declares it: turning dual stack on adds and replaces nothing", () => {
+            // The links' resources; alarm texts name what survives a failure, which the IPv6 tunnels change.
+            const link = new Set<string>(Object.values(T).filter((t) => t !== T.component));
+            for (const r of plan.resources.filter((x) => link.has(x.type))) {
+                const twin = dual.named(r.name);
+                const inputs = (x: CapturedResource) => JSON.stringify({ ...x.inputs, advertisedIpRanges: undefined });
+                assert.equal(inputs(twin), inputs(r), r.name);
+            }
+        });
+
+        it("exports eight links and sessions, each of one family, and the IPv6 tunnels in its outputs", () => {
+            const topology = dual.named("vpn").outputs.topology as Topology;
+            assert.equal(topology.links.length, 8);
+            assert.deepEqual(topology.links.map((l) => l.families), [...TUNNELS.map(() => ["ipv4"]), ...TUNNELS.map(() => ["ipv6"])]);
+            assert.deepEqual(topology.sessions.map((s) => s.family), [...TUNNELS.map(() => "ipv4"), ...TUNNELS.map(() => "ipv6")]);
+            const tunnels = dual.named("vpn").outputs.tunnels as { addressFamily: string; insideCidr: string }[];
+            assert.deepEqual(tunnels.map((t) => t.addressFamily), [...TUNNELS.map(() => "ipv4"), ...TUNNELS.map(() => "ipv6")]);
+        });
     });
 
     describe("stability", () => {

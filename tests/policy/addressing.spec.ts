@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { assertViolations, notApplicable, violationsOf } from "./fixtures/check";
-import { addDedicated, addHaVpn, productionStack } from "./fixtures/links";
+import { addDedicated, addHaVpn, addHaVpnIpv6, productionStack } from "./fixtures/links";
 import { StackBuilder } from "./fixtures/stackBuilder";
 
 const POLICY = "link-local-addressing";
@@ -89,5 +89,30 @@ describe("policy link-local-addressing", () => {
 
     it("is not applicable without links", () => {
         assert.ok(notApplicable(new StackBuilder(), POLICY));
+    });
+
+    it("judges an HA VPN's IPv6 sessions: in fdff:1::/64, /126 on AWS's side, unique in the VPC", () => {
+        const dual = () => {
+            const s = haVpn();
+            addHaVpnIpv6(s);
+            return s;
+        };
+        assert.deepEqual(violationsOf(dual(), POLICY), []);
+        // Cloud Router takes an IPv6 session's range only in fdff:1::/64 (routers: interfaces[].ipRange).
+        const outside = dual().set("vpn-interface-v6-0", { ipRange: "fd00:2::2/126" });
+        assertViolations(violationsOf(outside, POLICY), [
+            { message: /RouterInterface vpn-interface-v6-0 \(VPNTunnel vpn-tunnel-v6-0\) uses fd00:2::\/126, outside fdff:1::\/64/, at: outside.urn("vpn-interface-v6-0") },
+        ]);
+        // AWS takes a /126 in fd00::/8 per tunnel (TunnelInsideIpv6Cidr).
+        const narrow = dual().set("vpn-vpn-v6-1", { tunnel2InsideIpv6Cidr: "fdff:1::ac/127" });
+        assertViolations(violationsOf(narrow, POLICY), [
+            { message: /tunnel2InsideIpv6Cidr of VpnConnection vpn-vpn-v6-1 is fdff:1::ac\/127; AWS takes a \/126 inside fd00::\/8/ },
+        ]);
+        // Google reserves an IPv6 session's range in the whole VPC: a second HA VPN on another router may not reuse it.
+        const twice = dual();
+        addHaVpn(twice, "vpn2", { block: 30, region: "us-central1" });
+        addHaVpnIpv6(twice, "vpn2", { region: "us-central1" });
+        const messages = violationsOf(twice, POLICY).map((v) => v.message);
+        assert.ok(messages.length >= 4 && messages.every((m) => /VPC network transit/.test(m) && /overlap/.test(m)), messages.join("\n"));
     });
 });

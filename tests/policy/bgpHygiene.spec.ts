@@ -70,4 +70,17 @@ describe("policy bgp-hygiene", () => {
     it("is not applicable without links", () => {
         assert.ok(notApplicable(new StackBuilder(), POLICY));
     });
+
+    it("judges a dual-stack attachment's IPv6 session: MD5 set, and the key of the VIF's IPv6 BGP peer", () => {
+        const dual = () => build((s) => addDedicated(s, "ded", { dualStack: true }));
+        assert.deepEqual(violationsOf(dual(), POLICY), []);
+        const unkeyed = dual().unset("ded-peer-v6-0", "md5AuthenticationKey");
+        assertViolations(violationsOf(unkeyed, POLICY), [
+            { message: /The IPv6 BGP session of InterconnectAttachment ded-attachment-0 is not authenticated: RouterPeer ded-peer-v6-0 has no md5AuthenticationKey/, at: unkeyed.urn("ded-peer-v6-0") },
+        ]);
+        const mismatched = dual().set("ded-vif-v6-1", { bgpAuthKey: "another-key" });
+        assertViolations(violationsOf(mismatched, POLICY), [
+            { message: /RouterPeer ded-peer-v6-1 and BgpPeer ded-vif-v6-1 have different MD5 keys, so the IPv6 session never comes up/ },
+        ]);
+    });
 });

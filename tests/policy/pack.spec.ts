@@ -19,7 +19,7 @@ function effectiveLevels(env: string): Record<string, EnforcementLevel> {
 }
 
 describe("the policy pack", () => {
-    it("holds fifteen rules, each with a description, a default level and a config schema with defaults", () => {
+    it("holds sixteen rules, each with a description, a default level and a config schema with defaults", () => {
         // Mandatory only where a provider requires it or it is a known cause of outage or exposure (see README).
         assert.deepEqual(Object.fromEntries(policies.map((p) => [p.name, p.enforcementLevel])), {
             "ha-vpn-complete": "advisory",
@@ -29,6 +29,7 @@ describe("the policy pack", () => {
             "managed-bandwidth-owner": "advisory",
             "cross-cloud-bandwidth": "advisory",
             "pair-parity": "mandatory",
+            "address-families": "mandatory",
             "encryption-in-transit": "mandatory",
             "bgp-hygiene": "mandatory",
             "interconnect-bfd": "advisory",

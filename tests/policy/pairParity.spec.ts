@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { assertViolations, violationsOf } from "./fixtures/check";
-import { addDedicated, addHaVpn, addManaged, productionStack } from "./fixtures/links";
+import { addDedicated, addHaVpn, addHaVpnIpv6, addManaged, productionStack } from "./fixtures/links";
 import { StackBuilder } from "./fixtures/stackBuilder";
 
 const POLICY = "pair-parity";
@@ -103,6 +103,20 @@ describe("policy pair-parity", () => {
         moved.set("vpn-peer-gateway", { interfaces: interfaces.map((i) => (i.id === 3 ? { id: 3, ipAddress: "192.0.2.77" } : i)) });
         assertViolations(violationsOf(moved, POLICY), [
             { message: new RegExp(`ExternalVpnGateway vpn-peer-gateway lists 192\\.0\\.2\\.77 as interface 3, but tunnel 2 of VpnConnection vpn-vpn-1 is at ${String(actual).replace(/\./g, "\\.")}`) },
+        ]);
+    });
+
+    it("pairs each family's ends: a dual-stack attachment takes the IPv6 addresses AWS gave its VIF's peer, an IPv6 tunnel its /126", () => {
+        const s = new StackBuilder();
+        addDedicated(s, "ded", { dualStack: true });
+        addHaVpn(s);
+        addHaVpnIpv6(s);
+        assert.deepEqual(violationsOf(s, POLICY), []);
+        s.set("ded-attachment-0", { cloudRouterIpv6Address: "2600:1f18:6d0:100::3/125", candidateCloudRouterIpv6Address: "2600:1f18:6d0:100::3/125" });
+        s.set("vpn-interface-v6-1", { ipRange: "fdff:1::a7/126" });
+        assertViolations(violationsOf(s, POLICY), [
+            { message: /InterconnectAttachment ded-attachment-0 and BgpPeer ded-vif-v6-0 disagree on an IPv6 BGP address: the attachment's cloudRouterIpv6Address is 2600:1f18:6d0:100::3\/125 but AWS assigned the peer customerAddress 2600:1f18:6d0:100::2\/125/ },
+            { message: /RouterInterface vpn-interface-v6-1 takes fdff:1::a7 in fdff:1::a4\/126, but the customer gateway's end of tunnel 2 of VpnConnection vpn-vpn-v6-0 is fdff:1::a6 \(AWS takes fdff:1::a5\)/ },
         ]);
     });
 });

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { assertViolations, violationsOf } from "./fixtures/check";
-import { addHaVpn, productionStack } from "./fixtures/links";
+import { addHaVpn, dualStackProductionStack, productionStack } from "./fixtures/links";
 import { StackBuilder } from "./fixtures/stackBuilder";
 
 const POLICY = "route-limits";
@@ -56,7 +56,7 @@ describe("policy route-limits", () => {
             { message: /Transport mi-transport advertises no routes, so AWS learns nothing from Google over it/ },
         ]);
         assertViolations(violationsOf(productionStack().set("mi-transport", { advertisedRoutes: prefixes(3) }), POLICY, { [POLICY]: { maxAdvertisedRoutes: 2 } }), [
-            { message: /Transport mi-transport advertises 3 routes; the limit is 2/ },
+            { message: /Transport mi-transport advertises 3 IPv4 routes; the limit is 2 of each family/ },
         ]);
     });
 
@@ -67,6 +67,21 @@ describe("policy route-limits", () => {
         assertViolations(violationsOf(s, POLICY), [
             { message: /Cloud Router vpn-router uses custom advertisement \(bgp\.advertiseMode CUSTOM\) with no ranges or groups/, at: s.urn("vpn-router") },
             { message: /RouterPeer vpn-bgp-1 uses custom advertisement \(advertiseMode CUSTOM\) with no ranges or groups/, at: s.urn("vpn-bgp-1") },
+        ]);
+    });
+
+    it("counts each family's Transport routes on their own, and refuses an allowed IPv6 prefix longer than /64", () => {
+        assert.deepEqual(violationsOf(dualStackProductionStack(), POLICY), []);
+        const both = dualStackProductionStack().set("mi-transport", { advertisedRoutes: [...prefixes(2), "fd20:a:1::/48", "fd20:a:2::/48"] });
+        assert.deepEqual(violationsOf(both, POLICY, { [POLICY]: { maxAdvertisedRoutes: 2 } }), []);
+        const v6 = dualStackProductionStack().set("mi-transport", { advertisedRoutes: [...prefixes(1), "fd20:a:1::/48", "fd20:a:2::/48", "fd20:a:3::/48"] });
+        assertViolations(violationsOf(v6, POLICY, { [POLICY]: { maxAdvertisedRoutes: 2 } }), [
+            { message: /Transport mi-transport advertises 3 IPv6 routes; the limit is 2 of each family/ },
+        ]);
+        // CreateDirectConnectGatewayAssociation: "An IPv6 CIDR must use /64 or shorter".
+        const long = dualStackProductionStack().set("ded-association", { allowedPrefixes: ["10.10.0.0/16", "2600:1f18:4000:100::/80"] });
+        assertViolations(violationsOf(long, POLICY), [
+            { message: /allows 2600:1f18:4000:100::\/80; a Direct Connect gateway association allows IPv6 prefixes of \/64 or shorter/ },
         ]);
     });
 });

@@ -71,6 +71,7 @@ describe("the pack served as the Pulumi CLI runs it", function () {
             .set("vpn-interface-1", { ipRange: "169.254.10.2/30" })
             .set("ded-association", { allowedPrefixes: Array.from({ length: 201 }, (_, i) => `10.${i >> 8}.${i & 255}.0/24`) })
             .set("mi-connection", { bandwidth: "10Gbps" })
+            .set("mi-transport", { advertisedRoutes: ["10.20.0.0/16", "2600:1f18:4000::/48"] })
             .set("ded-vif-3", { bgpAuthKey: "another-key" })
             .set("ded-vpc", { routingMode: "REGIONAL" })
             .protect("ded-lag-0", false)

@@ -182,7 +182,7 @@ interface Case {
 }
 
 function buildCase(block: Prefix, reservedSpecs: [number, number, boolean][], specs: LinkSpec[]): Case {
-    const reserved = reservedSpecs.map(([n, bits, inside]) => Prefix.from(inside ? block.network + (n % block.size) : n % 2 ** 32, bits));
+    const reserved = reservedSpecs.map(([n, bits, inside]) => Prefix.from(inside ? block.network + (BigInt(n) % block.size) : n % 2 ** 32, bits));
     const slow = new SlowAllocator(block, reserved);
     const usable = slow.usableSlots;
     const requests = specs.map(([key, shape, pin], i): LinkNetRequest => ({

@@ -74,8 +74,8 @@ describe("sdk/routes", () => {
         for (const [comment, count, limit, ok] of limits) {
             it(`${comment}`, () => {
                 const list = Array.from({ length: count }, (_, i) => `10.${i >> 8}.${i & 255}.0/24`);
-                if (ok) assert.equal(checkPrefixList(list, "routes", limit).length, count);
-                else assert.throws(() => checkPrefixList(list, "routes", limit), (e: CrossCloudError) =>
+                if (ok) assert.equal(checkPrefixList(list, "routes", { limit }).length, count);
+                else assert.throws(() => checkPrefixList(list, "routes", { limit }), (e: CrossCloudError) =>
                     e.code === ErrorCode.TooManyPrefixes && e.value === count && e.rule.includes(`${limit.max}`));
             });
         }
@@ -90,7 +90,7 @@ describe("sdk/routes", () => {
             );
             fc.assert(
                 fc.property(anyInput, (input) => {
-                    const result = valueOrTypedError(() => checkPrefixList(input, "routes", DX));
+                    const result = valueOrTypedError(() => checkPrefixList(input, "routes", { limit: DX }));
                     if (!(result instanceof CrossCloudError)) assert.ok(result.length > 0 && result.every((p) => p instanceof Prefix));
                 }),
                 RUNS,
@@ -102,7 +102,7 @@ describe("sdk/routes", () => {
                 fc.property(fc.array(prefixTextArb, { maxLength: 24 }), (list) => {
                     const overlapping = list.some((a, i) => list.slice(i + 1).some((b) => sharesAddress(a, b)));
                     const shouldAccept = list.length > 0 && list.length <= DX.max && !overlapping;
-                    const result = valueOrTypedError(() => checkPrefixList(list, "routes", DX));
+                    const result = valueOrTypedError(() => checkPrefixList(list, "routes", { limit: DX }));
                     if (!shouldAccept) {
                         assert.ok(result instanceof CrossCloudError, `accepted ${list.join(", ")}`);
                         if (result.code === ErrorCode.Overlap) {

@@ -5,6 +5,7 @@ import * as ipaddr from "ipaddr.js";
 import { load } from "js-yaml";
 // The estate imports the package, whose build (lib/) throws its own CrossCloudError.
 import { CrossCloudError, ErrorCode } from "@crosscloud/interconnect";
+import { AddressFamily } from "../../sdk/addressFamily";
 import { Prefix } from "../../sdk/prefix";
 import { MATCH_EVERY_ROUTE } from "../../sdk/preference";
 import { BACKUP_LEARNED_PRIORITY, ROUTE_PRIORITY } from "../../sdk/routes";
@@ -48,13 +49,15 @@ const stacksDir = path.resolve(__dirname, "../../stacks");
 
 interface Allocation {
     linkLocalBlock: string;
+    linkLocalBlockIpv6: string;
     directConnectGatewayAsn: number;
 }
 
 /** Any CIDR as written on a resource (`169.254.96.2/30` included) as the network it names. */
 function network(cidr: string): Prefix {
-    const [, bits] = ipaddr.IPv4.parseCIDR(cidr);
-    return Prefix.parse(`${ipaddr.IPv4.networkAddressFromCIDR(cidr)}/${bits}`, cidr);
+    const [address, bits] = ipaddr.parseCIDR(cidr);
+    const value = address.toByteArray().reduce((n, byte) => (n << 8n) | BigInt(byte), 0n);
+    return Prefix.from(value, bits, address.kind() === "ipv6" ? AddressFamily.Ipv6 : AddressFamily.Ipv4);
 }
 
 /** Every link-local prefix one environment's resources carry: tunnel inside CIDRs, router interfaces, attachment subnets. */
@@ -63,7 +66,7 @@ function resourcePrefixes(plan: Plan): { where: string; prefix: Prefix }[] {
     const add = (r: CapturedResource, field: string, value: unknown) => {
         if (typeof value === "string") found.push({ where: `${r.name}.${field}`, prefix: network(value) });
     };
-    for (const r of plan.ofType(T.vpnConnection)) for (const f of ["tunnel1InsideCidr", "tunnel2InsideCidr"]) add(r, f, r.inputs[f]);
+    for (const r of plan.ofType(T.vpnConnection)) for (const f of ["tunnel1InsideCidr", "tunnel2InsideCidr", "tunnel1InsideIpv6Cidr", "tunnel2InsideIpv6Cidr"]) add(r, f, r.inputs[f]);
     for (const r of plan.ofType(T.routerInterface)) add(r, "ipRange", r.inputs.ipRange);
     for (const r of plan.ofType(T.attachment)) {
         for (const c of r.inputs.candidateSubnets as string[]) add(r, "candidateSubnets", c);
@@ -100,11 +103,11 @@ describe("the example estate", () => {
             ]);
         });
 
-        it("exports each environment's own /19 and Direct Connect gateway ASN", () => {
+        it("exports each environment's own /19, its own /67 of fdff:1::/64 for IPv6 sessions, and Direct Connect gateway ASN", () => {
             assert.deepEqual(allocationsOf(shared), {
-                dev: { linkLocalBlock: "169.254.32.0/19", directConnectGatewayAsn: 64601 },
-                staging: { linkLocalBlock: "169.254.64.0/19", directConnectGatewayAsn: 64602 },
-                prod: { linkLocalBlock: "169.254.96.0/19", directConnectGatewayAsn: 64603 },
+                dev: { linkLocalBlock: "169.254.32.0/19", linkLocalBlockIpv6: "fdff:1:0:0:2000::/67", directConnectGatewayAsn: 64601 },
+                staging: { linkLocalBlock: "169.254.64.0/19", linkLocalBlockIpv6: "fdff:1:0:0:4000::/67", directConnectGatewayAsn: 64602 },
+                prod: { linkLocalBlock: "169.254.96.0/19", linkLocalBlockIpv6: "fdff:1:0:0:6000::/67", directConnectGatewayAsn: 64603 },
             });
             assert.deepEqual([shared.outputs.transitGatewayId, shared.outputs.network, shared.outputs.globalRouting], [
                 shared.ofType(T.transitGateway)[0].outputs.id, shared.ofType(T.gcpNetwork)[0].outputs.selfLink, true,
@@ -113,13 +116,19 @@ describe("the example estate", () => {
     });
 
     describe("the environments", () => {
-        it("dev is an HA VPN and nothing else", () => {
+        it("dev is a dual-stack HA VPN and nothing else: IPv6 has its own gateway, VPN connections and tunnels", () => {
             const dev = envs.dev;
             assert.deepEqual(componentsOf(dev), [["dev", T.network], ["dev-primary", T.haVpn]]);
-            assert.deepEqual([dev.ofType(T.vpnConnection).length, dev.ofType(T.tunnel).length], [2, 4]);
+            assert.deepEqual([dev.ofType(T.vpnConnection).length, dev.ofType(T.tunnel).length, dev.ofType(T.haGateway).length], [4, 8, 2]);
             for (const type of [T.dxGateway, T.transport, T.awsInterconnect, T.port, T.lag]) assert.deepEqual(dev.ofType(type), [], type);
             assert.ok(dev.ofType(T.peer).every((p) => p.inputs.advertisedRoutePriority === ROUTE_PRIORITY[LinkRole.Primary]));
-            // Google grants HA VPN 99.99%, AWS 99.95% per VPN connection: 99.9% end to end.
+            assert.deepEqual(dev.ofType(T.haGateway).map((g) => g.inputs.stackType), [undefined, "IPV4_IPV6"]);
+            const ipv6 = dev.ofType(T.vpnConnection).filter((c) => c.inputs.tunnelInsideIpVersion === "ipv6");
+            assert.deepEqual(ipv6.map((c) => c.name), ["dev-primary-vpn-v6-0", "dev-primary-vpn-v6-1"]);
+            // Each family's prefixes over its own sessions.
+            const ranges = (p: CapturedResource) => (p.inputs.advertisedIpRanges as { range: string }[]).map((r) => r.range);
+            assert.ok(dev.ofType(T.peer).every((p) => JSON.stringify(ranges(p)) === JSON.stringify(p.name.includes("-v6-") ? ["fd20:a:1::/48"] : ["10.101.0.0/16"])));
+            // Google grants HA VPN 99.99%, AWS 99.95% per VPN connection: 99.9% end to end, for each family; 5 Gbps each.
             assert.deepEqual([dev.outputs.slaTier, dev.outputs.totalGbps, "directConnectGatewayId" in dev.outputs], [SlaTier.ThreeNines, 5, false]);
         });
 
@@ -200,13 +209,13 @@ describe("the example estate", () => {
                 // The resources carry the sessions the topology describes, and only those.
                 for (const p of fromResources) assert.ok(fromTopology.some((t) => t.prefix.contains(p.prefix)), `${p.where} (${p.prefix}) is a planned session`);
                 for (const t of fromTopology) assert.ok(fromResources.some((p) => t.prefix.equals(p.prefix)), `${t.where} (${t.prefix}) is declared`);
-                const block = Prefix.parse(allocations[env].linkLocalBlock, env);
-                for (const p of [...fromTopology, ...fromResources]) assert.ok(block.contains(p.prefix), `${p.where} (${p.prefix}) is outside ${block}`);
+                const block = (p: Prefix) => Prefix.parse(p.family === AddressFamily.Ipv6 ? allocations[env].linkLocalBlockIpv6 : allocations[env].linkLocalBlock, env);
+                for (const p of [...fromTopology, ...fromResources]) assert.ok(block(p.prefix).contains(p.prefix), `${p.where} (${p.prefix}) is outside ${block(p.prefix)}`);
                 return { env, prefixes: [...fromTopology, ...fromResources] };
             });
-            // dev: 4 sessions, 4 inside CIDRs, 4 router interfaces; staging: none (Google runs its BGP);
+            // dev, dual stack: 8 sessions, 8 inside CIDRs (4 /30s, 4 /126s), 8 router interfaces; staging: none (Google runs its BGP);
             // prod ordered: its backup's alone; prod ready: 8 sessions, 4 inside CIDRs, 8 router interfaces, 4 attachments × subnet and two addresses.
-            assert.deepEqual(byEnv.map((e) => e.prefixes.length), [4 + 4 + 4, 0, 4 + 4 + 4, 8 + 4 + 8 + 4 * 3]);
+            assert.deepEqual(byEnv.map((e) => e.prefixes.length), [8 + 8 + 8, 0, 4 + 4 + 4, 8 + 4 + 8 + 4 * 3]);
             // prod's two stages are one environment: the ready plan's addresses extend the ordered one's.
             const [prodOrdered, prodReadyPrefixes] = [byEnv[2], byEnv[3]];
             for (const p of prodOrdered.prefixes) assert.ok(prodReadyPrefixes.prefixes.some((q) => q.prefix.equals(p.prefix)), `${p.where} keeps its address`);
@@ -224,7 +233,7 @@ describe("the example estate", () => {
         it("keeps ASNs consistent: customer gateways carry the Cloud Router's, Direct Connect gateways their environment's", () => {
             const routerAsn = String((shared.outputs.routers as Record<string, { asn: number }>)["us-east4"].asn);
             const gateways = ENVIRONMENTS.flatMap((env) => envs[env].ofType(T.customerGateway));
-            assert.equal(gateways.length, 4, "dev's and prod's backup's");
+            assert.equal(gateways.length, 6, "dev's (two per family) and prod's backup's");
             for (const g of gateways) assert.equal(g.inputs.bgpAsn, routerAsn, g.name);
 
             const tgwAsn = String(shared.ofType(T.transitGateway)[0].inputs.amazonSideAsn);

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { CapturedResource, Plan } from "../../offline";
+import { AddressFamily } from "../../sdk/addressFamily";
 import { Prefix } from "../../sdk/prefix";
 import { Topology } from "../../sdk/topology";
 import { planStack, readyConfig, stackConfig } from "../../bench/workloads/estate";
@@ -95,18 +96,23 @@ export class Estate {
      */
     assertNoOverlap(): void {
         const byRouter = new Map<string, { where: string; prefix: Prefix }[]>();
-        const blocks = (this.deployed.get("shared")?.outputs.environments ?? {}) as Record<string, { linkLocalBlock: string }>;
+        const blocks = (this.deployed.get("shared")?.outputs.environments ?? {}) as Record<string, { linkLocalBlock: string; linkLocalBlockIpv6?: string }>;
         for (const [stack, { plan }] of this.deployed) {
             const topology = plan.outputs.topology as Topology | undefined;
             if (!topology) continue;
-            for (const session of topology.sessions) {
+            // A dedicated link's IPv6 session has the addresses AWS assigns, which the plan does not know.
+            for (const session of topology.sessions.filter((s) => s.insideCidr !== undefined)) {
                 const link = topology.links.find((l) => l.id === session.link)!;
                 const prefix = Prefix.parse(session.insideCidr, session.id);
-                const block = blocks[stack] && Prefix.parse(blocks[stack].linkLocalBlock, stack);
+                const ipv6 = prefix.family === AddressFamily.Ipv6;
+                const written = blocks[stack] && (ipv6 ? blocks[stack].linkLocalBlockIpv6 : blocks[stack].linkLocalBlock);
+                const block = written && Prefix.parse(written, stack);
                 if (block) assert.ok(block.contains(prefix), `${stack} ${session.id} (${prefix}) is outside ${block}`);
-                const list = byRouter.get(link.gcp) ?? [];
+                // Cloud Router reserves an IPv6 session's range in the whole VPC, an IPv4 one on its router.
+                const where = ipv6 ? "the VPC" : link.gcp;
+                const list = byRouter.get(where) ?? [];
                 list.push({ where: `${stack} ${session.id}`, prefix });
-                byRouter.set(link.gcp, list);
+                byRouter.set(where, list);
             }
         }
         for (const [router, sessions] of byRouter) {

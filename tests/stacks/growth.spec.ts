@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as ipaddr from "ipaddr.js";
+import { AddressFamily } from "../../sdk/addressFamily";
 import { Prefix } from "../../sdk/prefix";
 import { SlaTier, Topology } from "../../sdk/topology";
 import { CapturedResource, Plan } from "../../offline";
@@ -10,11 +11,12 @@ import { Estate, extension, ofExtension, qaConfig } from "./estateModel";
 
 /** Any CIDR as written on a resource, as the network it names. */
 function network(cidr: string): Prefix {
-    const [, bits] = ipaddr.IPv4.parseCIDR(cidr);
-    return Prefix.parse(`${ipaddr.IPv4.networkAddressFromCIDR(cidr)}/${bits}`, cidr);
+    const [address, bits] = ipaddr.parseCIDR(cidr);
+    const value = address.toByteArray().reduce((n, byte) => (n << 8n) | BigInt(byte), 0n);
+    return Prefix.from(value, bits, address.kind() === "ipv6" ? AddressFamily.Ipv6 : AddressFamily.Ipv4);
 }
 
-const sessions = (plan: Plan) => (plan.outputs.topology as Topology).sessions.map((s) => network(s.insideCidr!));
+const sessions = (plan: Plan) => (plan.outputs.topology as Topology).sessions.filter((s) => s.insideCidr !== undefined).map((s) => network(s.insideCidr!));
 const names = (plan: Plan) => new Set(plan.resources.map((r) => r.name));
 
 type Config = Record<string, unknown>;
@@ -68,7 +70,7 @@ describe("growing the estate", () => {
     });
 
     it("grows: a fourth environment in the shared layer, two attachments on a new port pair in prod, and qa's tunnels", () => {
-        assert.deepEqual((now.shared.outputs.environments as Config).qa, { linkLocalBlock: "169.254.128.0/19", directConnectGatewayAsn: 64604 });
+        assert.deepEqual((now.shared.outputs.environments as Config).qa, { linkLocalBlock: "169.254.128.0/19", linkLocalBlockIpv6: "fdff:1:0:0:8000::/67", directConnectGatewayAsn: 64604 });
         const added = [...names(now.prod)].filter((n) => !names(was.prod).has(n));
         for (const stem of ["prod-primary-port-iad-3", "prod-primary-port-iad-4", "prod-primary-attachment-east-c", "prod-primary-attachment-east-d", "prod-primary-vif-east-d", "prod-primary-peer-east-c"]) {
             assert.ok(added.includes(stem), `${stem} is added`);

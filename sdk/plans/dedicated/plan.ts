@@ -4,19 +4,21 @@
  * port lives through (stages.ts). Plain values in, plain records and the Topology out; every rule is
  * checked here, so the component declares nothing for a shape that cannot work.
  */
+import { AddressFamily, familiesOf, StackType } from "../../addressFamily";
 import { AddressSpace, LinkFact } from "../../allocation/addressSpace";
+import { planVlans } from "../../allocation/vlans";
 import { checkAsnPlan, parseAsn } from "../../asn";
 import { ATTACHMENT_BANDWIDTHS, Bandwidth, checkTier, PORT_LINK_TYPES, portCapacity } from "../../bandwidth";
 import { checkComponentName, checkGoogleName } from "../../checks/names";
-import { firstOverlapBetween } from "../../checks/overlaps";
+import { checkDisjointPrefixes, checkPrefixList } from "../../checks/prefixes";
 import { awsRegion as checkAwsRegion, googleRegion as checkGoogleRegion } from "../../checks/regions";
 import { optionalId, parseReserved, requiredId } from "../../checks/values";
 import { ErrorCode, fail } from "../../errors";
-import { attachmentAddresses, LINK_LOCAL } from "../../linkLocal";
+import { attachmentAddresses, IPV4_SESSIONS, LINK_LOCAL } from "../../linkLocal";
 import { edgeDomainId, parseInterconnectLocation } from "../../locations";
 import { Prefix } from "../../prefix";
 import { analyzeResilience } from "../../resilience";
-import { checkPrefixList, DX_GATEWAY_PREFIX_LIMIT, DX_SESSION_ROUTE_LIMIT, ROUTE_PRIORITY } from "../../routes";
+import { DX_ALLOWED_IPV6_LONGEST, DX_GATEWAY_PREFIX_LIMIT, DX_SESSION_ROUTE_LIMIT, ROUTE_PRIORITY } from "../../routes";
 import { bestTier } from "../../sla";
 import { LinkRole, SlaTier, Topology } from "../../topology";
 import { checkMap, checkText, label, oneOf, optionalFlag, requireObject } from "../../checks/arguments";
@@ -49,9 +51,10 @@ export function planDedicatedInterconnect(input: DedicatedInterconnectInput, spa
     refuseMacsec(input.macsec);
     const role = oneOf(input.role ?? LinkRole.Primary, LinkRole, "role");
     const production = optionalFlag(input.production, "production", "Set it to true for stacks whose ports must survive a mistaken delete.");
+    const stackType = oneOf(input.stackType ?? StackType.Ipv4Only, StackType, "stackType");
 
     const ports = planPorts(name, input);
-    const attachments = checkAttachments(name, input, ports, portCapacity(portSpeed, linksPerPort));
+    const attachments = checkAttachments(name, input, ports, portCapacity(portSpeed, linksPerPort), stackType);
     checkShape(sla, ports, attachments, input.google.globalRouting);
     const routers = planRouters(name, input, attachments);
     const dxAsn = parseAsn(input.aws.directConnectGatewayAsn, "aws.directConnectGatewayAsn");
@@ -62,16 +65,25 @@ export function planDedicatedInterconnect(input: DedicatedInterconnectInput, spa
             { cloudRouter: routerAsnField(input, r.region), transitGateway: "aws.transitGatewayAsn", directConnectGateway: "aws.directConnectGatewayAsn" },
         );
     }
-    const allowedPrefixes = checkPrefixList(input.aws.allowedPrefixes, "aws.allowedPrefixes", { max: DX_GATEWAY_PREFIX_LIMIT, product: "A Direct Connect gateway association" });
-    // Each attachment's Cloud Router advertises them over one BGP session to a transit VIF.
-    const advertisedPrefixes = checkPrefixList(input.advertisedPrefixes, "advertisedPrefixes", { max: DX_SESSION_ROUTE_LIMIT, product: "A BGP session on a transit virtual interface" });
-    checkDisjoint(input.aws.allowedPrefixes, input.advertisedPrefixes);
+    const families = familiesOf(stackType);
+    const familyFix = `Set stackType to "${StackType.DualStack}" (dual stack), or drop the IPv6 prefix.`;
+    const allowedPrefixes = checkPrefixList(input.aws.allowedPrefixes, "aws.allowedPrefixes", {
+        families, familyFix, limit: { max: DX_GATEWAY_PREFIX_LIMIT, product: "A Direct Connect gateway association" }, longestIpv6: DX_ALLOWED_IPV6_LONGEST,
+    });
+    // Each attachment's Cloud Router advertises them over one BGP session per family to a transit VIF, which counts each family's routes.
+    const advertisedPrefixes = checkPrefixList(input.advertisedPrefixes, "advertisedPrefixes", {
+        families, familyFix, limit: { max: DX_SESSION_ROUTE_LIMIT, product: "A BGP session on a transit virtual interface", perFamily: true },
+    });
+    checkDisjointPrefixes(
+        { prefixes: allowedPrefixes, texts: input.aws.allowedPrefixes, field: "aws.allowedPrefixes" },
+        { prefixes: advertisedPrefixes, texts: input.advertisedPrefixes, field: "advertisedPrefixes" },
+    );
 
-    const planned = allocate(input, attachments, routers, ports, { routePriority: ROUTE_PRIORITY[role], dxAsn, space });
+    const planned = allocate(input, attachments, routers, ports, { routePriority: ROUTE_PRIORITY[role], dxAsn, space, stackType });
     const dxGateway = { id: label(input.aws.directConnectGatewayId, dedicatedNames(name).dxGateway), asn: dxAsn };
     const topology = buildTopology(name, role, input.google.globalRouting === true, ports, routers, planned, dxGateway, {
         aws: allowedPrefixes.map(String), gcp: advertisedPrefixes.map(String),
-    });
+    }, stackType);
     const nextStep = nextSteps(ports);
     return {
         sla,
@@ -82,6 +94,7 @@ export function planDedicatedInterconnect(input: DedicatedInterconnectInput, spa
         mtu: DEDICATED_MTU,
         role,
         production,
+        stackType,
         transitGatewayAsn: tgwAsn,
         directConnectGatewayAsn: dxAsn,
         allowedPrefixes: topology.prefixes.aws,
@@ -127,13 +140,14 @@ function planPorts(name: string, input: DedicatedInterconnectInput): PlannedPort
     });
 }
 
-function checkAttachments(name: string, input: DedicatedInterconnectInput, ports: PlannedPort[], capacity: Bandwidth): CheckedAttachment[] {
+function checkAttachments(name: string, input: DedicatedInterconnectInput, ports: PlannedPort[], capacity: Bandwidth, stackType: StackType): CheckedAttachment[] {
     const defaultRegion = checkGoogleRegion(input.google.region, "google.region");
     const portKeys = ports.map((p) => p.key);
     const attachments = checkMap<DedicatedAttachmentInput>(input.attachments, "attachments", '{ "east-a": { port: "iad-1", bandwidth: "10Gbps" } }')
         .map(([key, a]): CheckedAttachment => {
             const field = `attachments["${key}"]`;
-            checkGoogleName(key, field, dedicatedNames(name).attachment(key));
+            // A dual-stack attachment's IPv6 router interface is the longest name it makes.
+            checkGoogleName(key, field, stackType === StackType.DualStack ? dedicatedNames(name).interfaceV6(key) : dedicatedNames(name).attachment(key));
             if (!portKeys.includes(a.port)) {
                 fail({ code: ErrorCode.InvalidArgument, field: `${field}.port`, value: a.port, rule: `must name a port: ${portKeys.join(", ")}`, fix: "Use the key of a port in `ports`." });
             }
@@ -167,20 +181,6 @@ function checkAttachments(name: string, input: DedicatedInterconnectInput, ports
         }
     }
     return attachments;
-}
-
-/** Traffic for a range both clouds advertise would stay in the cloud that sent it. Both lists are valid by now. */
-function checkDisjoint(allowed: string[], advertised: string[]): void {
-    const span = (p: Prefix) => ({ lo: BigInt(p.network), hi: BigInt(p.last) });
-    const pair = firstOverlapBetween(Prefix.parseAll(allowed, "aws.allowedPrefixes").map(span), Prefix.parseAll(advertised, "advertisedPrefixes").map(span));
-    if (pair) {
-        const [i, j] = pair;
-        fail({
-            code: ErrorCode.Overlap, field: `advertisedPrefixes[${j}]`, value: advertised[j],
-            rule: `overlaps aws.allowedPrefixes[${i}] (${allowed[i]}); each cloud must advertise address space the other does not use`,
-            fix: "Advertise only Google's own ranges to AWS, and only AWS's to Google.",
-        });
-    }
 }
 
 /** Ids of existing resources are passed through to the providers: each is a non-empty string or an Output. */
@@ -235,11 +235,17 @@ const MAX_VIF_BGP_ASN = 2147483646;
  */
 function allocate(
     input: DedicatedInterconnectInput, attachments: CheckedAttachment[], routers: PlannedRouter[], ports: PlannedPort[],
-    { routePriority, dxAsn, space }: { routePriority: number; dxAsn: number; space: AddressSpace },
+    { routePriority, dxAsn, space, stackType }: { routePriority: number; dxAsn: number; space: AddressSpace; stackType: StackType },
 ): PlannedAttachment[] {
-    const block = Prefix.parse(input.linkLocalBlock ?? LINK_LOCAL.toString(), "linkLocalBlock");
+    const block = Prefix.parse(input.linkLocalBlock ?? LINK_LOCAL.toString(), "linkLocalBlock", AddressFamily.Ipv4, IPV4_SESSIONS);
     const reserved = parseReserved(input.reservedPrefixes);
     const names = dedicatedNames(input.name);
+    const dual = stackType === StackType.DualStack;
+    const linkKey = (key: string) => `${input.name}/${key}`;
+    const vlans = dual ? planVlans(attachments.map((a) => {
+        const recorded = space.recordedFact(linkKey(a.key), "vlan");
+        return { key: linkKey(a.key), port: a.port, ...(typeof recorded === "number" && { recorded }) };
+    })) : undefined;
     return attachments.map((a) => {
         const router = routers.find((r) => r.region === a.region)!;
         const routerAsn = router.asn;
@@ -255,8 +261,19 @@ function allocate(
         if (input.aws.directConnectGatewayId === undefined) {
             facts.push({ name: "directConnectGatewayAsn", value: dxAsn, field: "aws.directConnectGatewayAsn", replaces: `the Direct Connect gateway ${names.dxGateway} (AWS fixes its ASN) and the transit VIF ${names.vif(a.key)} on it` });
         }
+        // Google takes an attachment's IPv6 addresses only when it is created (its candidate IPv6
+        // addresses are create-only), and they must be those AWS assigns the VIF's IPv6 BGP peer:
+        // an attachment becomes dual stack (or IPv4 only again) only by being created anew.
+        facts.push({ name: "stackType", value: stackType, field: "stackType", unrecorded: StackType.Ipv4Only, replaces: `${replaces}, which take their IPv6 addresses when they are created` });
+        const vlan = vlans?.get(linkKey(a.key));
+        if (vlan) {
+            facts.push({ name: "vlan", value: vlan.vlan, field, replaces });
+            if (vlan.vlan !== vlan.home && !space.keepsLedger) {
+                space.notes.push(`attachment "${a.key}" takes VLAN ${vlan.vlan} because ${vlan.home} is taken on port ${a.port}. Without an address ledger it moves back if that changes: open one (openAddressLedger) so every VLAN is recorded and kept.`);
+            }
+        }
         const placed = space.place({
-            key: `${input.name}/${a.key}`, field, block, blockField: "linkLocalBlock", sessions: 1, prefixLength: ATTACHMENT_PREFIX_LENGTH,
+            key: linkKey(a.key), field, block, blockField: "linkLocalBlock", sessions: 1, prefixLength: ATTACHMENT_PREFIX_LENGTH,
             slot: a.slot, reserved, facts, replaces,
         });
         const subnet = placed.nets[0];
@@ -275,6 +292,7 @@ function allocate(
             customerRouterAddress: addresses.customerRouter,
             slot: placed.slot!,
             routePriority,
+            ...(vlan && { vlan: vlan.vlan }),
         };
     });
 }

@@ -1,4 +1,5 @@
 /** What the dedicated interconnect planner reads and returns. */
+import { StackType } from "../../addressFamily";
 import { PortSpeed } from "../../bandwidth";
 import { LinkRole, LinkStage, SlaTier, Topology } from "../../topology";
 
@@ -66,6 +67,8 @@ export interface DedicatedInterconnectInput {
     reservedPrefixes?: string[];
     role?: LinkRole;
     production?: boolean;
+    /** IPv4 only (default) or dual stack: an IPv6 BGP session beside the IPv4 one on every attachment. */
+    stackType?: StackType;
 }
 
 export interface PlannedPort {
@@ -113,6 +116,12 @@ export interface PlannedAttachment {
     /** Link-local chunk the subnet lives in; pin it with `slot` to settle a collision. */
     slot: number;
     routePriority: number;
+    /**
+     * Dual stack: the VLAN crosscloud gives the attachment and its VIF. The VIF is created first
+     * (its IPv6 BGP peer's addresses, which AWS assigns, become the attachment's), so it cannot read
+     * the VLAN Google would pick. IPv4 only: absent, and Google picks it.
+     */
+    vlan?: number;
 }
 
 export interface DedicatedInterconnectPlan {
@@ -127,6 +136,7 @@ export interface DedicatedInterconnectPlan {
     mtu: number;
     role: LinkRole;
     production: boolean;
+    stackType: StackType;
     transitGatewayAsn: number;
     directConnectGatewayAsn: number;
     /** Canonical prefixes AWS advertises to Google (the gateway association's `allowedPrefixes`). */

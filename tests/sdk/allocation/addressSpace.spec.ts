@@ -61,7 +61,7 @@ describe("sdk/allocation AddressSpace", () => {
             assert.match(e.rule, /link "prod-backup"/);
             // And a placed link keeps clear of hand-written ones.
             const hand = deploy([]);
-            const [a, b, c, d] = [0, 4, 8, 12].map((o) => Prefix.from(BLOCK.subnet(28, homeSlot("prod-backup", BLOCK)).network + o, 30));
+            const [a, b, c, d] = [0, 4, 8, 12].map((o) => Prefix.from(BLOCK.subnet(28, homeSlot("prod-backup", BLOCK)).network + BigInt(o), 30));
             hand.give({ key: "hand", field: "", nets: [a, b, c, d].map((prefix, i) => ({ prefix, field: `insideCidrs[${i}]` })), replaces: "x" });
             hand.place(vpn("prod-backup"));
             assert.notEqual(chunkOf(hand, "prod-backup"), BLOCK.subnet(28, homeSlot("prod-backup", BLOCK)).toString());
@@ -130,7 +130,7 @@ describe("sdk/allocation AddressSpace", () => {
 
         it("refuses a new block, a new slot or a new session length for a deployed link", () => {
             const first = deploy([vpn("prod-backup")]);
-            const slot = (mustParsePrefix(chunkOf(first, "prod-backup")!).network - BLOCK.network) / 16;
+            const slot = Number(mustParsePrefix(chunkOf(first, "prod-backup")!).network - BLOCK.network) / 16;
             const cases: [PlacedLink, string][] = [
                 [vpn("prod-backup", { block: environmentBlock(4) }), "linkLocalBlock"],
                 [vpn("prod-backup", { slot: (slot + 1) % 512 }), "slot"],
@@ -144,10 +144,10 @@ describe("sdk/allocation AddressSpace", () => {
         });
 
         it("refuses hand-written sessions that differ from deployed ones, and a reservation over a deployed link", () => {
-            const nets = [0, 4, 8, 12].map((o) => ({ prefix: Prefix.from(BLOCK.network + 64 + o, 30), field: `insideCidrs[${o / 4}]` }));
+            const nets = [0, 4, 8, 12].map((o) => ({ prefix: Prefix.from(BLOCK.network + 64n + BigInt(o), 30), field: `insideCidrs[${o / 4}]` }));
             const first = AddressSpace.fromLedger(undefined);
             first.give({ key: "hand", field: "", nets, replaces: "x" });
-            const moved = [nets[0], { prefix: Prefix.from(BLOCK.network + 128, 30), field: "insideCidrs[1]" }, nets[2], nets[3]];
+            const moved = [nets[0], { prefix: Prefix.from(BLOCK.network + 128n, 30), field: "insideCidrs[1]" }, nets[2], nets[3]];
             const e = typedError(() => AddressSpace.fromLedger(first.record()).give({ key: "hand", field: "", nets: moved, replaces: "the VPN connections" }));
             assert.deepEqual([e.code, e.field], [ErrorCode.ReplacementRefused, "insideCidrs[1]"]);
             const placed = deploy([vpn("prod-backup")]);

@@ -3,6 +3,7 @@ import { impactOf } from "../../../sdk/change/impact";
 import { judge, requirementsOf } from "../../../sdk/change/requirement";
 import { CHANGE_RULES, ruleFor } from "../../../sdk/change/rules";
 import { ChangeOp, Effect, LinkPart, PartRole, ResourceChange, ResourceState, StackState } from "../../../sdk/change/types";
+import { AddressFamily } from "../../../sdk/addressFamily";
 import { Link, LinkKind, LinkRole, LinkStage } from "../../../sdk/topology";
 
 const link = (id: string, mbps: number, domains: Link["domains"], extra: Partial<Link> = {}): Link => ({
@@ -125,6 +126,26 @@ describe("requirements and judging", () => {
         const r = { name: "r", mbps: 20000, survivesSingleFailure: false };
         assert.deepEqual(judge(links, new Set(), [r]).map((v) => [v.holds, v.upMbps, v.neededMbps]), [[true, 2500, 2500]]);
         assert.match(judge(links, new Set(["t0"]), [r])[0].reason!, /below the 2.5 Gbps the links carry now/);
+    });
+});
+
+describe("judging a dual-stack stack", () => {
+    // A dual-stack HA VPN: IPv4's four tunnels on two connections, IPv6's on two more (AWS carries one family per connection).
+    const tunnels = ["", "-v6"].flatMap((v) => [0, 1, 2, 3].map((i) => link(`tunnel${v}-${i}`, 1250, { awsVpnConnection: `vpn${v}-${i >> 1}`, tunnel: `tunnel${v}-${i}` }, v ? { families: [AddressFamily.Ipv6] } : {})));
+    const r = { name: "CrossCloudNetwork dev", mbps: 2000, survivesSingleFailure: false };
+
+    it("judges each family on its own links: IPv6 up does not carry IPv4's traffic", () => {
+        const [v] = judge(tunnels, new Set(["tunnel-0", "tunnel-1", "tunnel-2", "tunnel-3"]), [r]);
+        assert.equal(v.holds, false);
+        assert.equal(v.reason, "IPv4: 0 Gbps of the 2 Gbps CrossCloudNetwork dev needs stay up");
+        // One connection of each family down at a time leaves 2.5 Gbps of each.
+        assert.deepEqual(judge(tunnels, new Set(["tunnel-0", "tunnel-1", "tunnel-v6-0", "tunnel-v6-1"]), [r]).map((x) => [x.holds, x.upMbps]), [[true, 2500]]);
+    });
+
+    it("holds the families the requirement names, and only those", () => {
+        const ipv6Only = { ...r, families: [AddressFamily.Ipv6] };
+        assert.equal(judge(tunnels, new Set(["tunnel-0", "tunnel-1", "tunnel-2", "tunnel-3"]), [ipv6Only])[0].holds, true);
+        assert.match(judge(tunnels, new Set(["tunnel-v6-0", "tunnel-v6-1", "tunnel-v6-2", "tunnel-v6-3"]), [ipv6Only])[0].reason!, /^IPv6: /);
     });
 });
 

@@ -1,15 +1,16 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
+import { AddressFamily, familiesOf, StackType } from "../../../sdk/addressFamily";
 import { AWS_RESERVED_ASNS, isPrivateAsn } from "../../../sdk/asn";
 import { Bandwidth, PORT_LINK_TYPES, PortSpeed, TunnelBandwidth } from "../../../sdk/bandwidth";
 import { CrossCloudError, ErrorCode } from "../../../sdk/errors";
-import { AWS_RESERVED, CHUNK_BITS, LINK_LOCAL } from "../../../sdk/linkLocal";
+import { AWS_RESERVED, CHUNK_BITS, IPV6_SESSION_RANGE, LINK_LOCAL } from "../../../sdk/linkLocal";
 import { CrossCloudNetworkInput, CrossCloudNetworkPlan, planCrossCloudNetwork } from "../../../sdk/plans/crossCloudNetwork";
 import { SlaTarget } from "../../../sdk/plans/dedicated";
 import { findOverlap, mustParsePrefix } from "../../../sdk/prefix";
 import { ROUTE_PRIORITY } from "../../../sdk/routes";
 import { bestTier } from "../../../sdk/sla";
-import { FAILURE_KINDS, Link, LinkKind, LinkRole, SlaTier } from "../../../sdk/topology";
+import { carriesFamily, FAILURE_KINDS, Link, LinkKind, LinkRole, sessionFamily, SlaTier } from "../../../sdk/topology";
 
 /*
  * Fixtures and the input generator are exported: the component spec runs the same generator
@@ -244,7 +245,7 @@ describe("planCrossCloudNetwork", () => {
             ["a malformed Google prefix", () => network(LinkKind.Dedicated, (n) => { n.prefixes.google = ["10.20.0.1/14"]; }), ErrorCode.InvalidPrefix, "prefixes.google[0]"],
             ["overlapping AWS prefixes", () => network(LinkKind.Managed, (n) => { n.prefixes.aws = ["10.10.0.0/16", "10.10.4.0/24"]; }), ErrorCode.Overlap, "prefixes.aws[1]"],
             ["a malformed AWS prefix on an HA VPN network", () => network(LinkKind.HaVpn, (n) => { n.prefixes.aws = ["10.10.0.0/33"]; }), ErrorCode.InvalidPrefix, "prefixes.aws[0]"],
-            ["prefixes both clouds advertise on an HA VPN network", () => network(LinkKind.HaVpn, (n) => { n.prefixes.aws = ["10.0.0.0/8"]; }), ErrorCode.Overlap, "prefixes.google"],
+            ["prefixes both clouds advertise on an HA VPN network", () => network(LinkKind.HaVpn, (n) => { n.prefixes.aws = ["10.0.0.0/8"]; }), ErrorCode.Overlap, "prefixes.google[0]"],
             ["a backup tunnel size AWS does not offer", () => network(LinkKind.Managed, (n) => { n.backup = { tunnelBandwidth: "huge" as TunnelBandwidth }; }), ErrorCode.InvalidArgument, "backup.tunnelBandwidth"],
             ["a backup slot outside the block", () => network(LinkKind.Managed, (n) => { n.backup = { slot: 512 }; }), ErrorCode.InvalidArgument, "backup.slot"],
             ["a Cloud Router ASN equal to the Transit Gateway's", () => network(LinkKind.HaVpn, (n) => { n.google.routerAsn = 64512; }), ErrorCode.AsnCollision, "aws.transitGatewayAsn"],
@@ -312,30 +313,48 @@ describe("planCrossCloudNetwork", () => {
 });
 
 /** The top-level arguments of the network: every error must name a path under one of them. */
-const NETWORK_ARGS = ["name", "requirement", "google", "aws", "prefixes", "primary", "backup", "linkLocalBlock", "reservedPrefixes", "production"];
+const NETWORK_ARGS = ["name", "requirement", "google", "aws", "prefixes", "primary", "backup", "stackType", "linkLocalBlock", "linkLocalBlockIpv6", "reservedPrefixes", "production"];
+
+/** The stack the network builds: its stackType, or a managed primary's older spelling. */
+function stackOf(input: CrossCloudNetworkInput): StackType {
+    return (input.stackType ?? input.primary.managed?.stackType ?? StackType.Ipv4Only) as StackType;
+}
 
 /** What must hold of every plan, checked from the input and the plan's topology, not from the planner's own report. */
 function checkInvariants(input: CrossCloudNetworkInput, p: CrossCloudNetworkPlan): void {
     const { topology } = p;
-    const nets = topology.sessions.filter((s) => s.insideCidr !== undefined).map((s) => mustParsePrefix(s.insideCidr!));
-    assert.equal(nets.length, topology.sessions.length, "every customer BGP session has its prefix");
+    const stack = stackOf(input);
+    const carried = familiesOf(stack);
+    // AWS assigns a dedicated IPv6 session's addresses; every other session's prefix is planned.
+    const planned = topology.sessions.filter((s) => !(sessionFamily(s) === AddressFamily.Ipv6 && topology.links.find((l) => l.id === s.link)?.kind === LinkKind.Dedicated));
+    const nets = planned.filter((s) => s.insideCidr !== undefined).map((s) => mustParsePrefix(s.insideCidr!));
+    assert.equal(nets.length, planned.length, "every customer BGP session crosscloud addresses has its prefix");
     assert.equal(findOverlap(nets), undefined, "no two session prefixes overlap");
     const block = input.linkLocalBlock === undefined ? LINK_LOCAL : mustParsePrefix(input.linkLocalBlock);
+    const block6 = input.linkLocalBlockIpv6 === undefined ? IPV6_SESSION_RANGE : mustParsePrefix(input.linkLocalBlockIpv6);
     const reserved = (input.reservedPrefixes ?? []).map(mustParsePrefix);
     for (const net of nets) {
         assert.ok(!AWS_RESERVED.some((r) => r.prefix.overlaps(net)), `${net} is AWS-reserved`);
-        assert.ok(block.contains(net), `${net} is outside ${block}`);
+        const home = net.family === AddressFamily.Ipv6 ? block6 : block;
+        assert.ok(home.contains(net), `${net} is outside ${home}`);
         assert.ok(!reserved.some((r) => r.overlaps(net)), `${net} overlaps a reserved prefix`);
+        assert.ok(carried.includes(net.family), `${net} is of a family the network does not carry`);
     }
+    assert.ok(topology.links.every((l) => (l.families ?? [AddressFamily.Ipv4]).every((f) => carried.includes(f))), "every link carries families of the stack");
 
+    // Each family the requirement holds for meets it on the links carrying that family alone.
     const { requirement } = input;
-    assert.equal(bestTier([p.resilience.sla.tier, requirement.sla]), p.resilience.sla.tier, "the earned tier meets the requirement");
-    assert.ok(mbps(topology.links.filter((l) => l.role === LinkRole.Primary)) / 1000 >= requirement.bandwidthGbps, "the primary alone meets the requirement");
-    if (requirement.survivesSingleFailure !== false) {
-        for (const kind of FAILURE_KINDS) {
-            for (const id of new Set(topology.links.map((l) => l.domains[kind]).filter((d) => d !== undefined))) {
-                const left = mbps(topology.links.filter((l) => l.domains[kind] !== id)) / 1000;
-                assert.ok(left >= requirement.bandwidthGbps, `${kind} ${id} leaves ${left} of ${requirement.bandwidthGbps} Gbps`);
+    for (const family of requirement.families ?? carried) {
+        const links = topology.links.filter((l) => carriesFamily(l, family));
+        const tier = p.resilience.sla.byFamily?.find((f) => f.family === family)?.tier ?? p.resilience.sla.tier;
+        assert.equal(bestTier([tier, requirement.sla]), tier, `the ${family} tier meets the requirement`);
+        assert.ok(mbps(links.filter((l) => l.role === LinkRole.Primary)) / 1000 >= requirement.bandwidthGbps, `the primary alone meets the requirement for ${family}`);
+        if (requirement.survivesSingleFailure !== false) {
+            for (const kind of FAILURE_KINDS) {
+                for (const id of new Set(links.map((l) => l.domains[kind]).filter((d) => d !== undefined))) {
+                    const left = mbps(links.filter((l) => l.domains[kind] !== id)) / 1000;
+                    assert.ok(left >= requirement.bandwidthGbps, `${kind} ${id} leaves ${left} of ${requirement.bandwidthGbps} Gbps of ${family}`);
+                }
             }
         }
     }
@@ -381,9 +400,14 @@ function checkInvariants(input: CrossCloudNetworkInput, p: CrossCloudNetworkPlan
     for (const [v, asked] of vpnInputs) {
         if (!v || !asked) continue;
         assert.equal(v.tunnelBandwidth, asked.tunnelBandwidth ?? TunnelBandwidth.Standard);
-        const group = topology.links.filter((l) => l.group === `${input.name}-${v.role}`);
-        assert.deepEqual(group.map((l) => l.mbps), Array(4).fill(v.tunnelBandwidth === TunnelBandwidth.Large ? 3000 : 1250));
+        // A dual-stack HA VPN's IPv6 tunnels are a group of their own, on their own gateway.
+        for (const id of [`${input.name}-${v.role}`, ...(carried.length > 1 ? [`${input.name}-${v.role}-v6`] : [])]) {
+            const group = topology.links.filter((l) => l.group === id);
+            assert.deepEqual(group.map((l) => l.mbps), Array(4).fill(v.tunnelBandwidth === TunnelBandwidth.Large ? 3000 : 1250), id);
+        }
+        assert.equal(v.tunnelsIpv6.length, stack === StackType.DualStack ? 4 : 0, "IPv6 tunnels exactly with dual stack");
         if (asked.insideCidrs) assert.deepEqual(v.tunnels.map((t) => t.insideCidr), asked.insideCidrs);
+        if (asked.insideCidrsIpv6 && stack === StackType.DualStack) assert.deepEqual(v.tunnelsIpv6.map((t) => t.insideCidr), asked.insideCidrsIpv6.map((c) => mustParsePrefix(c).toString()));
         if (asked.slot !== undefined) assert.ok(v.tunnels.every((t) => block.subnet(CHUNK_BITS, asked.slot!).contains(mustParsePrefix(t.insideCidr))));
     }
     for (const role of [LinkRole.Primary, LinkRole.Backup]) {
@@ -406,6 +430,8 @@ const BAD_REQUIREMENT_GBPS: readonly unknown[] = [0, -1, Number.NaN, Number.POSI
 const BAD_TIERS: readonly unknown[] = ["99.999", undefined, 99.99, "four nines"];
 const BAD_FLAGS: readonly unknown[] = ["false", 0, "yes"];
 const BAD_RESERVED: readonly unknown[] = [["x"], "169.254.96.0/24"];
+/** Too small for a link's four /126s, outside fdff:1::/64, the other family, not a prefix. */
+const BAD_BLOCKS_IPV6: readonly unknown[] = ["fdff:1::/125", "fd00::/64", "169.254.96.0/19", "fdff:1::"];
 
 /** `weight` parts of good values to one of bad ones. */
 function mostly<T>(weight: number, good: fc.Arbitrary<T>, bad: readonly unknown[]): fc.Arbitrary<T> {
@@ -435,6 +461,9 @@ const slot = mostly(16, fc.oneof(
 ), [-1, 1.5, 512, "3"]);
 
 const insideCidrs = (third: number) => [0, 4, 8, 12].map((n) => `169.254.${third}.${n}/30`);
+const insideCidrsIpv6 = (group: string) => ["0", "4", "8", "c"].map((n) => `fdff:1:0:0:${group}:0:0:${n}/126`);
+/** The IPv6 block of the generator's environment, block 3 as its IPv4 one. */
+const BLOCK6 = "fdff:1:0:0:6000::/67";
 const vpnLink = fc.record({
     tunnelBandwidth: weighted<unknown>([10, undefined], [3, TunnelBandwidth.Standard, TunnelBandwidth.Large], [1, "huge"]),
     slot,
@@ -442,6 +471,11 @@ const vpnLink = fc.record({
         [30, undefined],
         [2, insideCidrs(100)], // inside the usual block
         [1, insideCidrs(10), insideCidrs(0), ["169.254.100.0/30", "169.254.100.0/30", "169.254.100.8/30", "169.254.100.12/30"], insideCidrs(100).slice(0, 3), "169.254.100.0/28"],
+    ),
+    insideCidrsIpv6: weighted<unknown>(
+        [30, undefined],
+        [2, insideCidrsIpv6("6000")], // inside the generator's IPv6 block
+        [1, insideCidrsIpv6("1000"), ["169.254.100.0/30"], insideCidrsIpv6("6000").map((c) => c.replace("/126", "/125")), ["fd00::/126", "fd00::4/126", "fd00::8/126", "fd00::c/126"]],
     ),
 });
 
@@ -516,6 +550,7 @@ export const networkInputs: fc.Arbitrary<CrossCloudNetworkInput> = fc.record({
         bandwidthGbps: mostly(50, weighted<unknown>([30, 0.05, 0.4, 1, 2, 4, 5], [10, 10, 12, 20], [2, 25, 40]), BAD_REQUIREMENT_GBPS),
         sla: mostly(50, fc.constantFrom<unknown>(SlaTier.FourNines, SlaTier.ThreeNines, SlaTier.None), BAD_TIERS),
         survivesSingleFailure: mostly(50, weighted<unknown>([4, false], [1, undefined, true]), BAD_FLAGS),
+        families: weighted<unknown>([30, undefined], [4, ["ipv4"], ["ipv4", "ipv6"]], [2, ["ipv6"]], [1, [], ["ipx"], "ipv4"]),
     }),
     google: mostly(60, fc.record({
         network: fc.constant(NETWORK),
@@ -538,8 +573,8 @@ export const networkInputs: fc.Arbitrary<CrossCloudNetworkInput> = fc.record({
         directConnectGatewayAsn: asns.directConnect,
     }), [undefined, null]),
     prefixes: fc.record({
-        aws: mostly(15, prefixList([["10.10.0.0/16"], ["10.10.0.0/16", "10.11.0.0/16"], ["10.11.0.0/16", "10.10.0.0/16"]]), [["10.0.0.0/8"], ["2600:1f18::/48"]]),
-        google: prefixList([["10.20.0.0/14"], ["10.20.0.0/16", "10.21.0.0/16"]]),
+        aws: mostly(15, prefixList([["10.10.0.0/16"], ["10.10.0.0/16", "10.11.0.0/16"], ["10.11.0.0/16", "10.10.0.0/16"], ["10.10.0.0/16", "2600:1f18:4d2c::/56"]]), [["10.0.0.0/8"], ["2600:1f18::/48"], ["10.10.0.0/16", "2600:1f18:4d2c:100:8000::/80"], ["10.10.0.0/16", "fd20:a:b::/48"]]),
+        google: prefixList([["10.20.0.0/14"], ["10.20.0.0/16", "10.21.0.0/16"], ["10.20.0.0/14", "fd20:a:b::/48"], ["fd20:a:b::/48", "10.20.0.0/14"]]),
     }),
     primary: primaryLink,
     backup: fc.oneof(
@@ -547,15 +582,27 @@ export const networkInputs: fc.Arbitrary<CrossCloudNetworkInput> = fc.record({
         { weight: 10, arbitrary: vpnLink },
         { weight: 1, arbitrary: fc.constantFrom<unknown>("yes", 5, null) },
     ),
+    stackType: weighted<unknown>([20, undefined], [8, StackType.DualStack], [2, StackType.Ipv4Only], [1, "IPV6", 4]),
     linkLocalBlock: mostly(25, weighted<unknown>([30, BLOCK], [3, undefined], [1, "169.254.0.0/19", "169.254.96.0/24", "169.254.96.0/28"]), BAD_BLOCKS),
+    linkLocalBlockIpv6: weighted<unknown>([20, undefined], [6, BLOCK6], [1, "fdff:1::/124", ...BAD_BLOCKS_IPV6]),
     reservedPrefixes: mostly(40, weighted<unknown>([30, undefined], [1, ["169.254.96.0/24"], ["169.254.96.0/19"]]), BAD_RESERVED),
     production: weighted<unknown>([40, undefined], [6, true, false], [1, "yes"]),
     // An HA VPN backup behind an HA VPN is refused; keep the refusals to a few.
     vpnBehindVpn: weighted<boolean>([1, true], [6, false]),
     // A dedicated link in one region takes no other region's router; mostly give it none.
     routersFollowAttachments: weighted<boolean>([6, true], [1, false]),
-}).map(({ vpnBehindVpn, routersFollowAttachments, ...input }) => {
-    const n = input as CrossCloudNetworkInput;
+    // Mostly, IPv6 arguments come only with dual stack.
+    ipv6FollowsStack: weighted<boolean>([8, true], [1, false]),
+}).map(({ vpnBehindVpn, routersFollowAttachments, ipv6FollowsStack, ...input }) => {
+    const given = input as CrossCloudNetworkInput;
+    const dual = (given.stackType ?? given.primary.managed?.stackType) === StackType.DualStack;
+    const v4 = (list: unknown) => (Array.isArray(list) ? list.filter((x) => !(typeof x === "string" && x.includes(":"))) : list);
+    const n: CrossCloudNetworkInput = ipv6FollowsStack && !dual ? {
+        ...given,
+        linkLocalBlockIpv6: undefined,
+        prefixes: { aws: v4(given.prefixes.aws) as string[], google: v4(given.prefixes.google) as string[] },
+        requirement: { ...given.requirement, families: Array.isArray(given.requirement.families) && given.requirement.families.includes(AddressFamily.Ipv6) ? undefined : given.requirement.families },
+    } : given;
     const backup = n.primary.kind === LinkKind.HaVpn && !vpnBehindVpn ? undefined : n.backup;
     const attachments = n.primary.dedicated?.attachments;
     const oneRegion = typeof attachments === "object" && attachments !== null && Object.values(attachments).every((a) => a?.region === undefined);
@@ -578,6 +625,14 @@ export function mustRefuse(input: CrossCloudNetworkInput): string | undefined {
     if (BAD_PREFIX_LISTS.includes(input.prefixes.aws) || BAD_PREFIX_LISTS.includes(input.prefixes.google)) return "a prefix list is malformed";
     if (BAD_BLOCKS.includes(input.linkLocalBlock)) return "the link-local block is malformed";
     if (BAD_RESERVED.includes(input.reservedPrefixes)) return "the reserved prefixes are malformed";
+    const stacks = [input.stackType, primary.managed?.stackType].filter((t) => t !== undefined);
+    if (stacks.some((t) => !Object.values(StackType).includes(t as StackType))) return "a stack type is malformed";
+    if (new Set(stacks).size > 1) return "the stack types disagree";
+    const dual = stacks[0] === StackType.DualStack;
+    if (input.linkLocalBlockIpv6 !== undefined && (!dual || BAD_BLOCKS_IPV6.includes(input.linkLocalBlockIpv6))) return "the IPv6 block is malformed or of no use";
+    const families = r.families as unknown;
+    if (families !== undefined && (!Array.isArray(families) || families.length === 0 || families.some((f) => f !== "ipv4" && (f !== "ipv6" || !dual)))) return "the requirement names a family the network cannot carry";
+    if (!dual && [...(Array.isArray(input.prefixes.aws) ? input.prefixes.aws : []), ...(Array.isArray(input.prefixes.google) ? input.prefixes.google : [])].some((x) => typeof x === "string" && x.includes(":"))) return "an IPv6 prefix on an IPv4 network";
     if (BAD_ASNS.includes(aws.transitGatewayAsn)) return "the Transit Gateway ASN is unusable";
     const own = { [LinkKind.HaVpn]: primary.haVpn, [LinkKind.Managed]: primary.managed, [LinkKind.Dedicated]: primary.dedicated }[kind];
     if (kind !== LinkKind.HaVpn && !own) return `the ${kind} block is missing`;
