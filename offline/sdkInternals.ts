@@ -149,19 +149,9 @@ export function tapMonitor(): EngineLog {
                 if (secretOutputs.length > 0) {
                     response.setObject(toStruct(response.getObject(), markSecret(fromStruct(response.getObject()), secretOutputs, pulumi.runtime.isDryRun())));
                 }
-                fill({
-                    ...commonFields(request),
-                    custom: request.getCustom(),
-                    read: false,
-                    protect: request.getProtect() ?? false,
-                    retainOnDelete: request.getRetainondelete() ?? false,
-                    ignoreChanges: request.getIgnorechangesList(),
-                    propertyDependencies: propertyDependencies(request),
-                    inputs: fromStruct(request.getObject()),
-                    urn: response.getUrn(),
-                    id: response.getId(),
-                    state: fromStruct(response.getObject()),
-                });
+                fill(registrationOf(request, {
+                    inputs: fromStruct(request.getObject()), urn: response.getUrn(), id: response.getId(), state: fromStruct(response.getObject()),
+                }));
             }
             callback(error, response);
         });
@@ -172,19 +162,9 @@ export function tapMonitor(): EngineLog {
         const fill = log.reserve();
         return readResource(request, (error, response) => {
             if (!error && response) {
-                fill({
-                    ...commonFields(request),
-                    custom: true,
-                    read: true,
-                    protect: false,
-                    retainOnDelete: false,
-                    ignoreChanges: [],
-                    propertyDependencies: {},
-                    inputs: fromStruct(request.getProperties()),
-                    urn: response.getUrn(),
-                    id: request.getId(),
-                    state: fromStruct(response.getProperties()),
-                });
+                fill(readOf(request, {
+                    inputs: fromStruct(request.getProperties()), urn: response.getUrn(), id: request.getId(), state: fromStruct(response.getProperties()),
+                }));
             }
             callback(error, response);
         });
@@ -199,7 +179,33 @@ export function tapMonitor(): EngineLog {
     return log;
 }
 
-function commonFields(request: RegisterResourceRequest | ReadResourceRequest) {
+/** What the engine answered for one registration. */
+type Outcome = Pick<Registration, "inputs" | "urn" | "id" | "state">;
+
+/** A created or updated resource as the engine records it: the request's fields, then what came back. */
+export function registrationOf(request: RegisterResourceRequest, outcome: Outcome): Registration {
+    const byProperty: Record<string, string[]> = {};
+    request.getPropertydependenciesMap().forEach((dependencies, property) => {
+        byProperty[property] = dependencies.getUrnsList();
+    });
+    return {
+        ...requested(request),
+        custom: request.getCustom(),
+        read: false,
+        protect: request.getProtect() ?? false,
+        retainOnDelete: request.getRetainondelete() ?? false,
+        ignoreChanges: request.getIgnorechangesList(),
+        propertyDependencies: byProperty,
+        ...outcome,
+    };
+}
+
+/** A read resource (`Resource.get`, a StackReference) as the engine records it. */
+export function readOf(request: ReadResourceRequest, outcome: Outcome): Registration {
+    return { ...requested(request), custom: true, read: true, protect: false, retainOnDelete: false, ignoreChanges: [], propertyDependencies: {}, ...outcome };
+}
+
+function requested(request: RegisterResourceRequest | ReadResourceRequest) {
     return {
         type: request.getType(),
         name: request.getName(),
@@ -208,14 +214,6 @@ function commonFields(request: RegisterResourceRequest | ReadResourceRequest) {
         dependencies: request.getDependenciesList(),
         additionalSecretOutputs: request.getAdditionalsecretoutputsList(),
     };
-}
-
-function propertyDependencies(request: RegisterResourceRequest): Record<string, string[]> {
-    const byProperty: Record<string, string[]> = {};
-    request.getPropertydependenciesMap().forEach((dependencies, property) => {
-        byProperty[property] = dependencies.getUrnsList();
-    });
-    return byProperty;
 }
 
 type Struct = NonNullable<ReturnType<RegisterResourceRequest["getObject"]>>;

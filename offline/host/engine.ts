@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { toPlan } from "../capture";
 import { SimulatedCloud } from "../mocks";
 import { LogEntry, Plan } from "../plan";
-import { EngineLog, Registration, inFreshRuntime } from "../sdkInternals";
+import { EngineLog, inFreshRuntime, readOf, registrationOf } from "../sdkInternals";
 import { markSecret } from "../wire";
 import { declaredPropertiesFrom } from "./declared";
 import { EngineGrpc, EnginePb, Grpc, ResourceGrpc, ResourcePb, Empty, engineGrpc, enginePb, fromStruct, grpc, providerPb, resourceGrpc, resourcePb, toStruct } from "./grpc";
@@ -163,19 +163,7 @@ export class FakeEngine {
             return { id: result.id ?? "", state: markSecret(await toWire(result.state), request.getAdditionalsecretoutputsList(), this.settings.preview) };
         });
         this.settled.set(urn, { urn, id, type: request.getType(), state });
-        fill({
-            ...common(request),
-            custom: request.getCustom(),
-            read: false,
-            protect: request.getProtect() ?? false,
-            retainOnDelete: request.getRetainondelete() ?? false,
-            ignoreChanges: request.getIgnorechangesList(),
-            propertyDependencies: dependenciesByProperty(request.getPropertydependenciesMap()),
-            inputs,
-            urn,
-            id,
-            state,
-        });
+        fill(registrationOf(request, { inputs, urn, id, state }));
         return new resourcePb.RegisterResourceResponse().setUrn(urn).setId(id).setObject(toStruct(state));
     }
 
@@ -195,19 +183,7 @@ export class FakeEngine {
             return markSecret(await toWire(result.state), request.getAdditionalsecretoutputsList(), false);
         });
         this.settled.set(urn, { urn, id: request.getId(), type: request.getType(), state });
-        fill({
-            ...common(request),
-            custom: true,
-            read: true,
-            protect: false,
-            retainOnDelete: false,
-            ignoreChanges: [],
-            propertyDependencies: {},
-            inputs,
-            urn,
-            id: request.getId(),
-            state,
-        });
+        fill(readOf(request, { inputs, urn, id: request.getId(), state }));
         return new resourcePb.ReadResourceResponse().setUrn(urn).setProperties(toStruct(state));
     }
 
@@ -315,25 +291,6 @@ const SEVERITIES: Record<EnginePb.LogSeverity, LogEntry["severity"]> = {
     [enginePb.LogSeverity.WARNING]: "warning",
     [enginePb.LogSeverity.ERROR]: "error",
 };
-
-function common(request: ResourcePb.RegisterResourceRequest | ResourcePb.ReadResourceRequest): Pick<Registration, "type" | "name" | "parent" | "provider" | "dependencies" | "additionalSecretOutputs"> {
-    return {
-        type: request.getType(),
-        name: request.getName(),
-        parent: request.getParent(),
-        provider: request.getProvider(),
-        dependencies: request.getDependenciesList(),
-        additionalSecretOutputs: request.getAdditionalsecretoutputsList(),
-    };
-}
-
-function dependenciesByProperty(map: ReturnType<ResourcePb.RegisterResourceRequest["getPropertydependenciesMap"]>): Record<string, string[]> {
-    const byProperty: Record<string, string[]> = {};
-    map.forEach((dependencies, property) => {
-        byProperty[property] = dependencies.getUrnsList();
-    });
-    return byProperty;
-}
 
 /** A unary handler from a function of the request; a thrown error becomes the call's gRPC error. */
 function unary<Request, Response>(handle: (request: Request) => Response | Promise<Response>): Grpc.handleUnaryCall<Request, Response> {
