@@ -3,38 +3,17 @@
  * build's bin in a child process, on the estate's changes (stacks/changes/).
  */
 import { strict as assert } from "node:assert";
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { assertUserError, crosscloud, ROOT, Run } from "./run";
 
-const ROOT = path.resolve(__dirname, "../..");
-const BIN = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).bin.crosscloud as string;
 const CHANGES = "stacks/changes";
 const STEPS = path.join(ROOT, "crosscloud-out");
 
-interface Run {
-    status: number | null;
-    stdout: string;
-    stderr: string;
-}
-
-function crosscloud(...args: string[]): Promise<Run> {
-    return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (chunk) => (stdout += chunk));
-        child.stderr.on("data", (chunk) => (stderr += chunk));
-        child.on("error", reject);
-        child.on("close", (status) => resolve({ status, stdout, stderr }));
-    });
-}
-
+/** A usage error: exit 2, the error and its fix, and no stack trace. */
 function assertUsageError(run: Run, ...mentions: RegExp[]): void {
-    assert.equal(run.status, 2, run.stderr);
-    for (const mention of mentions) assert.match(run.stderr, mention);
-    assert.doesNotMatch(run.stderr, /^\s+at .+:\d+:\d+\)?$/m, "no stack trace");
+    assertUserError(run, 2, ...mentions);
 }
 
 describe("crosscloud: change safety", function () {

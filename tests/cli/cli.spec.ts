@@ -3,45 +3,19 @@
  * it. Every scenario starts at once in `before` (each spawn pays the providers' load), then is asserted.
  */
 import { strict as assert } from "node:assert";
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { assertUserError, crosscloud, MANIFEST, node, ROOT, Run } from "./run";
 
-const ROOT = path.resolve(__dirname, "../..");
 const EDGE = path.relative(ROOT, path.join(__dirname, "fixtures/edge"));
 const ESTATE_STACKS = ["shared", "dev", "staging", "prod"];
 
-interface Run {
-    status: number | null;
-    stdout: string;
-    stderr: string;
-}
-
-const MANIFEST = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
-
-/** Runs the package's `crosscloud` bin with the Node running mocha (the project's Node 22, not the machine's). */
-function crosscloud(...args: string[]): Promise<Run> {
-    return run([MANIFEST.bin.crosscloud, ...args]);
-}
-
 /** What `npm start` runs, with extra arguments. */
 function npmStart(...args: string[]): Promise<Run> {
-    const [node, ...script] = MANIFEST.scripts.start.split(" ");
-    assert.equal(node, "node");
-    return run([...script, ...args]);
-}
-
-function run(nodeArgs: string[]): Promise<Run> {
-    return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, nodeArgs, { cwd: ROOT });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (chunk) => (stdout += chunk));
-        child.stderr.on("data", (chunk) => (stderr += chunk));
-        child.on("error", reject);
-        child.on("close", (status) => resolve({ status, stdout, stderr }));
-    });
+    const [command, ...script] = MANIFEST.scripts.start.split(" ");
+    assert.equal(command, "node");
+    return node([...script, ...args]);
 }
 
 /**
@@ -61,14 +35,6 @@ function project(parent: string, name: string, program: string, options: { ownSd
         fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
     }
     return dir;
-}
-
-/** The error and its fix, and no stack trace. */
-function assertUserError(run: Run, status: number, ...mentions: RegExp[]): void {
-    assert.equal(run.status, status, run.stderr);
-    assert.match(run.stderr, /^error: .+\n {2}\S.+/m);
-    for (const mention of mentions) assert.match(run.stderr, mention);
-    assert.doesNotMatch(run.stderr, /^\s+at .+:\d+:\d+\)?$/m, "no stack trace");
 }
 
 describe("crosscloud CLI", function () {
