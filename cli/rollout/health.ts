@@ -22,11 +22,13 @@ export const HEALTH_WAIT: HealthWait = { intervalMs: 20_000, timeoutMs: 20 * 60_
 
 export function healthCheck(project: Project, wait: HealthWait = HEALTH_WAIT): (stage: Stage, step: RolloutStep) => Promise<Health> {
     return async (stage, step) => {
+        // A step that took no link down and brought none has nothing to wait for.
+        if (step.waitFor.length === 0) return { healthy: true, note: "nothing to wait for" };
         const links = step.waitFor.join(", ");
         if (stage.healthCheck === undefined) {
             return {
                 healthy: false,
-                reason: `step ${step.index} applied; check that ${links || "its resources"} ${step.waitFor.length === 1 ? "is" : "are"} healthy (BGP established on both clouds, tunnels up), then run the rollout again: it resumes from the stack's state. A stage's healthCheck command in rollout.json makes it wait by itself`,
+                reason: `step ${step.index} applied; check that ${links} ${step.waitFor.length === 1 ? "is" : "are"} healthy (BGP established on both clouds, tunnels up), then run the rollout again: it resumes from the stack's state. A stage's healthCheck command in rollout.json makes it wait by itself`,
             };
         }
         const started = Date.now();

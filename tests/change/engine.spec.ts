@@ -99,6 +99,11 @@ describe("waiting between steps", () => {
         const none = await healthCheck(project, wait)(STAGE, STEP);
         assert.match(none.healthy ? "" : none.reason, /step 1 applied; check that link-a is healthy .* run the rollout again: it resumes from the stack's state/);
     });
+
+    it("goes on after a step that took no link down and brought none, with or without a health check", async () => {
+        const quiet = { ...STEP, down: [], added: [], waitFor: [] };
+        for (const stage of [STAGE, { ...STAGE, healthCheck: "exit 1" }]) assert.deepEqual(await healthCheck(project, wait)(stage, quiet), { healthy: true, note: "nothing to wait for" });
+    });
 });
 
 describe("applying the steps", () => {
