@@ -61,12 +61,16 @@ export function alarmReport(resources: readonly StackRecord[], unknown: string):
     return reportOf(stackMonitoring(resources, { unknown }));
 }
 
-export function reportOf(view: MonitoringView): AlarmReport {
+function reportOf(view: MonitoringView): AlarmReport {
     const judge = new AlarmJudge(view);
     const names = view.alarms.map((a) => a.resource.name);
     const links = readyLinks(view.topology);
     const byId = new Map(links.map((l) => [l.id, l]));
     const opened = new Set<number>();
+    // Judged once: what each alarm reads, and what is open with every link up.
+    const read = view.alarms.map((_, i) => judge.linksRead(i));
+    const healthy = judge.verdicts();
+    const healthyOpen = (i: number) => healthy[i] === "open";
     const impacts = failureImpacts(links);
     // Domains that cut the same links look alike to every alarm: an alarm named for any of them is the one for each.
     const keysByCut = new Map<string, string[]>();
@@ -78,7 +82,7 @@ export function reportOf(view: MonitoringView): AlarmReport {
         // The most specific first: named for the failure's domain, then watching exactly what it cuts, then fewer links.
         const keys = keysByCut.get(impact.cut.join())!;
         const cut = impact.cut.join();
-        const rank = (i: number) => [keys.some((k) => names[i].includes(k)) ? 0 : 1, judge.linksRead(i).join() === cut ? 0 : 1, judge.linksRead(i).length];
+        const rank = (i: number) => [keys.some((k) => names[i].includes(k)) ? 0 : 1, read[i].join() === cut ? 0 : 1, read[i].length];
         const byRank = (a: number, b: number) => {
             const [x, y] = [rank(a), rank(b)];
             return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0);
@@ -98,13 +102,10 @@ export function reportOf(view: MonitoringView): AlarmReport {
             status,
         };
     });
-    function healthyOpen(i: number): boolean {
-        return judge.verdicts()[i] === "open";
-    }
     const onLinks = view.alarms.map((_, i) => judge.readsLinks(i));
     const alarms = view.alarms.map((a, i): PlannedAlarmView => ({
         name: names[i], cloud: a.cloud, ...(a.severity && { severity: a.severity }), title: titleOf(a), notifies: a.notifies,
-        watches: judge.linksRead(i), ...(a.unreadable !== undefined && { unreadable: a.unreadable }),
+        watches: read[i], ...(a.unreadable !== undefined && { unreadable: a.unreadable }),
     }));
     return {
         alarms,

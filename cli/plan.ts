@@ -12,7 +12,6 @@ import { mermaid } from "./render/mermaid";
 import { LinkWatch, svg } from "./render/svg";
 import { renderViolations } from "./render/violations";
 import { loadRollout } from "./rolloutFile";
-import { ResourceState } from "../sdk/change/types";
 import { Cloud, LinkStage } from "../sdk/topology";
 import { readAgainst } from "./change/against";
 import { renderChange } from "./render/impact";
@@ -48,11 +47,11 @@ export async function plan(command: PlanCommand): Promise<number> {
     if (against !== undefined) {
         const { changeReport } = await import("./change/report");
         const { stackBefore } = await import("./change/before");
+        const { contextOf } = await import("./change/state");
         for (const document of documents) {
             const before = await stackBefore(against, document.stack, planner);
-            const context = planner.planned.filter((d) => d !== document).flatMap((d) => stateOfPlanResources(d));
             document.change = changeReport({
-                before: before.state, beforeIsState: before.isState, against: before.label, after: document, context, policyConfig: planner.policyConfig(document.stack),
+                before: before.state, beforeIsState: before.isState, against: before.label, after: document, context: contextOf(planner.planned, document), policyConfig: planner.policyConfig(document.stack),
             });
         }
     }
@@ -93,11 +92,6 @@ function render(document: PlanDocument, svgFile: string): string {
             "",
         ]),
     ].join("\n");
-}
-
-/** The resources of another stack planned in this run, as facts a change's rules may read. */
-function stateOfPlanResources(document: PlanDocument): ResourceState[] {
-    return document.resources.map((r) => ({ urn: r.urn, type: r.type, name: r.name, inputs: r.inputs, dependencies: r.dependencies, custom: r.custom }));
 }
 
 /** Where diagrams go without --out: a folder of their own beside the project's Pulumi.yaml. */

@@ -16,7 +16,7 @@
  * left out: it only ever adds to a route learned in another region, and a backup's priority is set
  * above the largest cost (sdk/routes BACKUP_LEARNED_PRIORITY), so it cannot turn the verdict.
  */
-import { BgpSession, Direction, Link, LinkKind, LinkStage } from "./topology";
+import { BgpSession, Direction, isReady, Link, LinkKind } from "./topology";
 
 /** The link groups carrying traffic in each direction, sorted; empty when nothing connects the clouds. */
 export type Carriers = Record<Direction, string[]>;
@@ -25,7 +25,7 @@ export type Carriers = Record<Direction, string[]>;
 const AWS_MED = 0;
 
 export function carriers(links: readonly Link[], sessions: readonly BgpSession[]): Carriers {
-    const up = links.filter((l) => (l.stage ?? LinkStage.Ready) === LinkStage.Ready);
+    const up = links.filter(isReady);
     const sessionsOf = new Map<string, BgpSession[]>();
     for (const s of sessions) sessionsOf.set(s.link, [...(sessionsOf.get(s.link) ?? []), s]);
     const priority = (link: Link, of: (s: BgpSession) => number | undefined, absent: number) => {

@@ -207,6 +207,11 @@ export function mergeTopologies(...parts: Topology[]): Topology {
     };
 }
 
+/** Only ready links carry traffic: an ordered port's links carry nothing until the port is ready. */
+export function isReady(link: Pick<Link, "stage">): boolean {
+    return (link.stage ?? LinkStage.Ready) === LinkStage.Ready;
+}
+
 /** The families a link carries: IPv4 unless it says otherwise. */
 export function linkFamilies(link: Pick<Link, "families">): AddressFamily[] {
     return link.families ?? [AddressFamily.Ipv4];

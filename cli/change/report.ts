@@ -39,16 +39,8 @@ export function changeReport({ before, beforeIsState, against, after, context = 
     const impact = impactOf(was, now, changes, context);
     const requirements = requirementsOf(now, bandwidthPolicy(policyConfig));
     const judged = impact.changes.map((c): JudgedChange => ({ ...c, verdicts: judge(was.topology.links, new Set([...c.down, ...c.removed]), requirements) }));
-    return {
-        against,
-        requirements,
-        changes: judged,
-        down: impact.down,
-        added: impact.added,
-        removed: impact.removed,
-        allAtOnce: judge(was.topology.links, new Set([...impact.down, ...impact.removed]), requirements),
-        rollout: planRollout(was, now, impact, requirements, { acceptWindow }),
-    };
+    const rollout = planRollout(was, now, impact, requirements, { acceptWindow });
+    return { against, requirements, changes: judged, down: impact.down, added: impact.added, removed: impact.removed, allAtOnce: rollout.allAtOnce, rollout };
 }
 
 /** The pack's cross-cloud-bandwidth requirement, when a policy config is in use and leaves the policy on. */

@@ -28,6 +28,13 @@ export function stateOfPlan(document: PlanDocument, where: string): StackState {
     };
 }
 
+/** The other stacks planned in this run, as facts a change's rules read (a shared Cloud Router's BGP identifier range). */
+export function contextOf(planned: readonly PlanDocument[], document: PlanDocument): ResourceState[] {
+    return planned.filter((d) => d !== document).flatMap((d) => d.resources.map((r) => ({
+        urn: r.urn, type: r.type, name: r.name, inputs: r.inputs, dependencies: r.dependencies, custom: r.custom,
+    })));
+}
+
 /** The stack as its state holds it. Resources pending deletion are gone already as far as links go. */
 export function stateOfCheckpoint(resources: readonly CheckpointResource[]): StackState {
     // Default providers are the engine's own: a program never declares them, so a plan never shows them.

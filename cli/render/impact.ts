@@ -65,23 +65,20 @@ function changeCounts(changes: readonly JudgedChange[], total = true): string {
     return total ? `${plural(changes.length, "resource change")} (${counts.join(", ")})` : counts.join(", ");
 }
 
+/** A change that touches no link: what it adds or removes rides it, and its effect is the strongest of its outages. */
 function ridesNothing(c: JudgedChange): boolean {
-    return c.effect === Effect.None && c.rides.length === 0 && c.down.length === 0 && c.added.length === 0 && c.removed.length === 0 && c.outages.every((o) => o.effect === Effect.None);
+    return c.effect === Effect.None && c.rides.length === 0;
 }
 
 function effectText(c: JudgedChange): string {
-    if (c.op === ChangeOp.Create) {
+    if (c.op === ChangeOp.Create || c.op === ChangeOp.Delete) {
+        const [verb, ids] = c.op === ChangeOp.Create ? ["adds", c.added] : ["removes", c.removed];
         const extra = c.outages.find((o) => o.effect !== Effect.None);
-        const adds = c.added.length > 0 ? `adds ${list(c.added)}` : "none";
-        return extra ? `${adds}; ${extra.effect}: ${extra.outage ?? extra.note ?? ""}` : adds;
+        const own = ids.length > 0 ? `${verb} ${list(ids)}` : "none";
+        return extra ? `${own}; ${extra.effect}: ${extra.outage ?? extra.note ?? ""}` : own;
     }
-    if (c.op === ChangeOp.Delete) {
-        const extra = c.outages.find((o) => o.effect !== Effect.None);
-        const removes = c.removed.length > 0 ? `removes ${list(c.removed)}` : "none";
-        return extra ? `${removes}; ${extra.effect}: ${extra.outage ?? extra.note ?? ""}` : removes;
-    }
+    if (c.effect === Effect.None) return c.rides.length === 0 ? "none (no link rides it)" : "none";
     const strongest = c.outages.filter((o) => o.effect === c.effect);
-    if (c.effect === Effect.None || strongest.length === 0) return c.rides.length === 0 && c.effect === Effect.None ? "none (no link rides it)" : "none";
     const what = [...new Set(strongest.map((o) => o.outage).filter((o): o is string => o !== undefined))].join(", ");
     if (c.effect === Effect.Unknown) return `unknown${what ? `: ${what}` : ""}`;
     return `${c.effect}: ${what || "what rides it"}`;
@@ -92,7 +89,7 @@ function details(c: JudgedChange): string[] {
     const found: string[] = [];
     for (const o of c.outages) {
         const from = o.replacedSources ? ` (new values from ${list(o.replacedSources)}, replaced)` : "";
-        const parts = [o.fields.length > 0 ? fields(o.fields) + from : undefined, o.relearn && `then ${o.relearn}`, o.note].filter((p): p is string => p !== undefined && p !== "");
+        const parts = [o.fields.length > 0 ? list(o.fields, 3) + from : undefined, o.relearn && `then ${o.relearn}`, o.note].filter((p): p is string => p !== undefined && p !== "");
         if (o.effect !== Effect.None && parts.length > 0) found.push(parts.join("; "));
     }
     return found;
@@ -117,17 +114,13 @@ function requirementText(r: ChangeReport["requirements"][number]): string {
     return `${r.name} ${gbps(r.mbps)}${r.survivesSingleFailure ? " after any single failure" : ""}`;
 }
 
-function fields(names: readonly string[]): string {
-    return names.length <= 3 ? names.join(", ") : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
-}
-
 function links(ids: readonly string[]): string {
     if (ids.length === 0) return "-";
     return ids.length <= 2 ? ids.join(", ") : `${ids.slice(0, 2).join(", ")} +${ids.length - 2}`;
 }
 
-function list(ids: readonly string[]): string {
-    return ids.length <= 4 ? ids.join(", ") : `${ids.slice(0, 4).join(", ")} and ${ids.length - 4} more`;
+function list(ids: readonly string[], most = 4): string {
+    return ids.length <= most ? ids.join(", ") : `${ids.slice(0, most).join(", ")} and ${ids.length - most} more`;
 }
 
 /** Sources numbered in order of first mention. */

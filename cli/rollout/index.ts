@@ -23,8 +23,6 @@ import { renderRollout } from "../render/impact";
 import { plural, table } from "../render/table";
 import { loadRollout, rolloutFilePath, Stage } from "../rolloutFile";
 import { RolloutStep } from "../../sdk/change/rollout";
-import { ResourceState } from "../../sdk/change/types";
-import { EngineRunner } from "./engine";
 import { PreviewVerdict, StageRunner } from "./stageRunner";
 
 interface Outcome {
@@ -103,6 +101,7 @@ export async function rollout(command: RolloutCommand): Promise<number> {
  */
 async function judge(stage: Stage, runner: StageRunner, planner: Planner, acceptWindow: boolean): Promise<ChangeReport | undefined> {
     const { changeReport } = await import("../change/report");
+    const { contextOf } = await import("../change/state");
     let after: PlanDocument;
     try {
         after = await planner.plan(stage.stack);
@@ -117,10 +116,10 @@ async function judge(stage: Stage, runner: StageRunner, planner: Planner, accept
     const before = await runner.before(stage);
     return changeReport({
         before: before.state, beforeIsState: before.isState, against: before.label, after,
-        context: planner.planned.filter((d) => d !== after).flatMap(factsOf),
+        context: contextOf(planner.planned, after),
         policyConfig: planner.policyConfig(stage.stack),
         acceptWindow,
-        preview: "previewSteps" in runner ? (runner as EngineRunner).previewSteps(stage.stack) : undefined,
+        preview: runner.previewSteps?.(stage.stack),
     });
 }
 
@@ -179,11 +178,6 @@ function gate(stage: Stage, verdict: PreviewVerdict): string | undefined {
     if (verdict.mandatory > 0) return `${stage.stack}: ${plural(verdict.mandatory, "mandatory policy violation")}`;
     if (stage.strict && verdict.advisory > 0) return `${stage.stack}: ${plural(verdict.advisory, "advisory policy violation")}, and the stage is strict`;
     return undefined;
-}
-
-/** Another stack's resources, as facts the change rules read (a shared Cloud Router's BGP identifier range). */
-function factsOf(document: PlanDocument): ResourceState[] {
-    return document.resources.map((r) => ({ urn: r.urn, type: r.type, name: r.name, inputs: r.inputs, dependencies: r.dependencies, custom: r.custom }));
 }
 
 /** The stage's steps and how far they got: what to resume from, beside the project's diagrams. */

@@ -1,6 +1,7 @@
 import type { Before } from "../change/before";
 import { Stage } from "../rolloutFile";
 import { RolloutStep } from "../../sdk/change/rollout";
+import { PreviewStep } from "../../sdk/change/preview";
 
 /** What the policy pack said about a stage's preview. */
 export interface PreviewVerdict {
@@ -23,4 +24,6 @@ export interface StageRunner {
     up(stage: Stage, step?: RolloutStep): Promise<string>;
     /** Waits until what the step touched is healthy again. */
     healthy(stage: Stage, step: RolloutStep): Promise<Health>;
+    /** The steps the last preview of a stack reported, where the runner previews with an engine. */
+    previewSteps?(stack: string): ReadonlyMap<string, PreviewStep> | undefined;
 }

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as cloudwatch from "@pulumi/aws/cloudwatch";
 import * as monitoring from "@pulumi/gcp/monitoring";
 import {
-    actionsInRegion, AlarmClass, AlarmTableRow, AwsAlarmDefinition, AwsMetric, GcpPolicyDefinition, isRef, MonitoringPlan, Severity, snsTopicRegion, Value,
+    actionsInRegion, AlarmClass, AlarmTableRow, AwsAlarmDefinition, AwsMetric, GcpPolicyDefinition, isRef, MonitoringPlan, Severity, SEVERITY_ARGS, unnotifiedRegions, Value,
 } from "../../sdk/monitoring";
 import { Cloud } from "../../sdk/topology";
 import { MonitoringArgs } from "./args";
@@ -52,7 +52,7 @@ export interface DeclareOptions {
 export function declareMonitoring(
     plan: MonitoringPlan, targets: MetricTargets, notify: MonitoringArgs["notify"], options: DeclareOptions,
 ): pulumi.Output<MonitoringSummary> {
-    const targetsFor = (severity: Severity) => notify?.[severity === Severity.RedundancyLost ? "redundancyLost" : "requirementBreached"];
+    const targetsFor = (severity: Severity) => notify?.[SEVERITY_ARGS[severity]];
     const topics = Object.fromEntries(Object.values(Severity).map((severity) => [severity, pulumi.all(targetsFor(severity)?.snsTopicArns ?? [])])) as Record<Severity, pulumi.Output<string[]>>;
     for (const alarm of plan.alarms) {
         const to = targetsFor(alarm.severity);
@@ -68,19 +68,8 @@ export function declareMonitoring(
             key: g.key, domains: g.domains.map((d) => `${d.kind}:${d.id}`), links: g.links, severity: g.severity, survivingGbps: g.survivingMbps / 1000,
         })),
         table: plan.table,
-        warnings: [...plan.warnings, ...regionWarnings(plan, { [Severity.RedundancyLost]: lost, [Severity.RequirementBreached]: breached })],
+        warnings: [...plan.warnings, ...unnotifiedRegions(plan.alarms, { [Severity.RedundancyLost]: lost, [Severity.RequirementBreached]: breached })],
     }));
-}
-
-/** Severities given SNS topics, none of them in the Region of some of its alarms: those alarms notify nobody. */
-function regionWarnings(plan: MonitoringPlan, topics: Record<Severity, string[]>): string[] {
-    return Object.values(Severity).flatMap((severity) => {
-        const arns = topics[severity];
-        if (arns.length === 0) return [];
-        const regions = [...new Set(plan.alarms.filter((a) => a.severity === severity && a.aws).map((a) => a.aws!.region))].sort();
-        const bare = regions.filter((region) => !arns.some((arn) => snsTopicRegion(arn) === region || snsTopicRegion(arn) === undefined));
-        return bare.map((region) => `CloudWatch alarms of severity "${severity}" in ${region} notify nobody: CloudWatch notifies only SNS topics in the alarm's own Region, and none given is in ${region}; add one there`);
-    });
 }
 
 function declareAwsAlarm(name: string, def: AwsAlarmDefinition, targets: MetricTargets, topics: pulumi.Output<string[]>, parent: pulumi.Resource): void {

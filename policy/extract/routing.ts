@@ -31,6 +31,16 @@ export function interfaceFamily(routerInterface: StackResource): AddressFamily {
     return text(p.ipVersion) === "IPV6" || (text(p.ipRange) ?? "").includes(":") ? AddressFamily.Ipv6 : AddressFamily.Ipv4;
 }
 
+/** The family an AWS VPN connection carries inside its tunnels: one, IPv4 unless it says IPv6. */
+export function connectionFamily(connection: StackResource): AddressFamily {
+    return text(connection.props.tunnelInsideIpVersion) === "ipv6" ? AddressFamily.Ipv6 : AddressFamily.Ipv4;
+}
+
+/** The ranges a Cloud Router peer, or a router's `bgp`, lists in `advertisedIpRanges`. */
+export function advertisedRanges(props: Record<string, unknown> | undefined): string[] {
+    return list(props?.advertisedIpRanges).map((r) => text(record(r)?.range)).filter((r): r is string => r !== undefined);
+}
+
 /**
  * Cloud Router interfaces and peers, indexed by what they sit on. A peer names its interface by
  * name, and interface names are only unique per router, so peers are matched per router.

@@ -5,11 +5,11 @@ import {
 import { AttachmentView, OrderedPortView } from "./dedicated";
 import { HaVpnView, TunnelView } from "./haVpn";
 import { ManagedView } from "./managed";
-import { importedPriority, routerAsn, RouterSession, RouterSide } from "./routing";
+import { advertisedRanges, connectionFamily, importedPriority, routerAsn, RouterSession, RouterSide } from "./routing";
 import { StackIndex } from "./stackIndex";
 import { StackResource } from "./stackResource";
 import { T } from "./tokens";
-import { addressInPrefix, bareAddress, interconnectPlace, lastSegment, list, mbps, num, record, regionInUrl, text, texts } from "./values";
+import { addressInPrefix, bareAddress, interconnectPlace, lastSegment, mbps, num, record, regionInUrl, text, texts } from "./values";
 
 /** Google's default advertised and learned route priority. */
 export const DEFAULT_ROUTE_PRIORITY = 100;
@@ -35,7 +35,7 @@ export class TopologyBuilder {
             const region = text(t.tunnel.props.region) ?? text(t.gateway?.props.region) ?? regionInUrl(text(t.tunnel.props.vpnGateway));
             const tier = text(t.awsConnection?.props.tunnelBandwidth) === TunnelBandwidth.Large ? TunnelBandwidth.Large : TunnelBandwidth.Standard;
             // A tunnel carries the family of its inside addresses: its router interface's, else its AWS connection's.
-            const family = t.routerInterface ? t.family : text(t.awsConnection?.props.tunnelInsideIpVersion) === "ipv6" ? AddressFamily.Ipv6 : AddressFamily.Ipv4;
+            const family = t.routerInterface ? t.family : (t.awsConnection ? connectionFamily(t.awsConnection) : AddressFamily.Ipv4);
             this.addLink(t.tunnel, {
                 id, group: group.id, kind: LinkKind.HaVpn, role: LinkRole.Primary,
                 aws: this.awsVpnEndpoint(t.awsConnection),
@@ -189,7 +189,7 @@ export class TopologyBuilder {
             ?? num(side.dxGateway?.props.amazonSideAsn)
             ?? num(side.awsConnection && this.index.resolve(T.awsTransitGateway, side.awsConnection, "transitGatewayId")?.props.amazonSideAsn);
         const range = addressInPrefix(on.routerInterface?.props.ipRange);
-        const advertised = list(peer.props.advertisedIpRanges).map((r) => text(record(r)?.range)).filter((r): r is string => r !== undefined);
+        const advertised = advertisedRanges(peer.props);
         const learned = importedPriority(this.index, peer);
         advertised.forEach((r) => this.prefixes.gcp.add(r));
         return {

@@ -1,9 +1,9 @@
 import { ReportViolation } from "@pulumi/policy";
 import { AddressFamily, carriesFamily, familyText, Link, LinkKind } from "../../sdk";
 import { StackModel, StackResource } from "../extract";
-import { interfaceFamily } from "../extract/routing";
+import { advertisedRanges, connectionFamily, interfaceFamily } from "../extract/routing";
 import { T } from "../extract/tokens";
-import { list, Props, record, text, texts } from "../extract/values";
+import { Props, text, texts } from "../extract/values";
 import { stackPolicy } from "./define";
 
 /**
@@ -71,14 +71,9 @@ function label(model: StackModel, r: StackResource): string {
     return model.index.label(r);
 }
 
-/** The family an AWS VPN connection carries inside its tunnels. */
-function vpnFamily(connection: StackResource): AddressFamily {
-    return text(connection.props.tunnelInsideIpVersion) === "ipv6" ? AddressFamily.Ipv6 : AddressFamily.Ipv4;
-}
-
 function checkVpnConnections(model: StackModel, report: ReportViolation): void {
     for (const connection of model.index.all(T.awsVpnConnection)) {
-        if (vpnFamily(connection) !== AddressFamily.Ipv6) continue;
+        if (connectionFamily(connection) !== AddressFamily.Ipv6) continue;
         if (text(connection.props.vpnGatewayId) !== undefined || model.index.resolve(T.awsVpnGateway, connection, "vpnGatewayId")) {
             report(`VpnConnection ${label(model, connection)} carries IPv6 inside its tunnels on a virtual private gateway; AWS offers IPv6 VPN connections on a Transit Gateway (or Cloud WAN) only. ` +
                 "Attach it to a Transit Gateway, or make it an IPv4 connection.", connection.urn);
@@ -91,8 +86,8 @@ function checkTunnels(model: StackModel, report: ReportViolation): void {
         for (const t of vpn.tunnels) {
             if (!t.routerInterface) continue;
             const google = t.family;
-            if (t.awsConnection && vpnFamily(t.awsConnection) !== google) {
-                const aws = vpnFamily(t.awsConnection);
+            if (t.awsConnection && connectionFamily(t.awsConnection) !== google) {
+                const aws = connectionFamily(t.awsConnection);
                 report(`VPNTunnel ${label(model, t.tunnel)} runs an ${familyText(google)} BGP session (RouterInterface ${label(model, t.routerInterface)}), but VpnConnection ${label(model, t.awsConnection)} carries ${familyText(aws)} inside its tunnels, ` +
                     `so the session never comes up. ${aws === AddressFamily.Ipv6 ? "Give the interface the tunnel's inside /126 (ipVersion IPV6) and peer with AWS's IPv6 inside address" : "Give the interface the tunnel's inside /30 and peer with AWS's IPv4 inside address"}, or pair the tunnel with a connection of its family.`, t.routerInterface.urn);
             }
@@ -164,5 +159,5 @@ function checkSessions(model: StackModel, report: ReportViolation): void {
 }
 
 function customRanges(peer: Props): string[] {
-    return text(peer.advertiseMode) === "CUSTOM" ? list(peer.advertisedIpRanges).map((r) => text(record(r)?.range)).filter((r): r is string => r !== undefined) : [];
+    return text(peer.advertiseMode) === "CUSTOM" ? advertisedRanges(peer) : [];
 }

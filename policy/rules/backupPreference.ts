@@ -1,6 +1,6 @@
 import { BACKUP_LEARNED_PRIORITY, Prefix, ROUTE_PRIORITY } from "../../sdk";
 import { DEFAULT_ROUTE_PRIORITY, StackResource } from "../extract";
-import { importedPriority } from "../extract/routing";
+import { advertisedRanges, importedPriority } from "../extract/routing";
 import { list, networkPrefix, num, record, text } from "../extract/values";
 import { stackPolicy } from "./define";
 import { listed } from "./words";
@@ -75,7 +75,7 @@ function advertisement(peer: StackResource, router: StackResource | undefined): 
     // A peer in CUSTOM mode advertises its own ranges; otherwise its router's, which default to all subnets.
     const source = text(p.advertiseMode) === "CUSTOM" ? p : record(router?.props.bgp);
     const custom = text(source?.advertiseMode) === "CUSTOM" && list(source?.advertisedGroups).length === 0;
-    const ranges = custom ? list(source?.advertisedIpRanges).map((r) => text(record(r)?.range)).filter((r): r is string => r !== undefined) : [];
+    const ranges = custom ? advertisedRanges(source) : [];
     const prefixes = ranges.map(networkPrefix).filter((x): x is Prefix => x !== undefined);
     return custom ? { peer, priority, prefixes, written: listed(ranges) } : { peer, priority, written: "all subnets" };
 }

@@ -68,10 +68,10 @@ export function impactOf(before: StackState, after: StackState, changes: readonl
         const down = unique(outages.flatMap((o) => o.links));
         const added = c.op === ChangeOp.Create ? rides.filter((l) => !beforeLinks.has(l)) : [];
         const removed = c.op === ChangeOp.Delete ? rides.filter((l) => !afterLinks.has(l)) : [];
-        const touched = down.length > 0 || outages.some((o) => o.effect !== Effect.None);
         return {
             urn: c.urn, type: c.type, name: c.name, what: describeType(c.type), op: c.op,
-            effect: touched ? strongest(outages.map((o) => o.effect)) : Effect.None,
+            // An outage that takes links down is never `none`: the strongest effect says it all.
+            effect: strongest(outages.map((o) => o.effect)),
             outages, down: down.filter((l) => !removed.includes(l)), added, removed, rides,
         };
     });
@@ -192,6 +192,7 @@ function lastSegment(value: unknown): string | undefined {
     return typeof value === "string" && value !== "" && !value.includes(UNKNOWN_VALUE) ? value.slice(value.lastIndexOf("/") + 1) : undefined;
 }
 
-function unique(ids: readonly string[]): string[] {
+/** Ids once each, sorted. */
+export function unique(ids: readonly string[]): string[] {
     return [...new Set(ids)].sort();
 }

@@ -10,7 +10,7 @@
 import { AddressFamily, familyText } from "../addressFamily";
 import { Bandwidth } from "../bandwidth";
 import { failureImpacts, familiesCarried } from "../resilience";
-import { carriesFamily, Link, LinkStage } from "../topology";
+import { carriesFamily, isReady, Link } from "../topology";
 import { ResourceState, StackState } from "./types";
 
 export interface Requirement {
@@ -72,7 +72,7 @@ export const CROSS_CLOUD_NETWORK = "interconnect:index:CrossCloudNetwork";
  */
 export function judge(links: readonly Link[], down: ReadonlySet<string>, requirements: readonly Requirement[]): Verdict[] {
     return requirements.map((r) => {
-        const covered = links.filter((l) => carries(l) && (r.links === undefined || r.links.includes(l.id)));
+        const covered = links.filter((l) => isReady(l) && (r.links === undefined || r.links.includes(l.id)));
         const carried = familiesCarried(covered);
         const families = carried.filter((f) => r.families === undefined || r.families.includes(f));
         if (carried.length <= 1 || families.length === 0) return judgeLinks(covered, down, r);
@@ -108,10 +108,6 @@ function judgeLinks(covered: readonly Link[], down: ReadonlySet<string>, r: Requ
     return verdict;
 }
 
-/** Only ready links carry traffic: an ordered port's links carry nothing until the port is ready. */
-export function carries(link: Link): boolean {
-    return (link.stage ?? LinkStage.Ready) === LinkStage.Ready;
-}
 
 function capacity(links: readonly Link[], n1: boolean): { up: number; worst?: { failure: string; survivingMbps: number } } {
     const up = links.reduce((sum, l) => sum + l.mbps, 0);

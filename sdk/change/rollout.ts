@@ -10,9 +10,10 @@
  * disruptive units, as many per step as the requirement allows, then the removals. Each step waits
  * until the links it touched are healthy again before the next begins.
  */
-import { Link } from "../topology";
-import { ChangeImpact, UpdateImpact } from "./impact";
-import { carries, gbps, judge, Requirement, Verdict } from "./requirement";
+import { isReady, Link } from "../topology";
+import { ChangeImpact, unique, UpdateImpact } from "./impact";
+import { compareStrings } from "../sla";
+import { gbps, judge, Requirement, Verdict } from "./requirement";
 import { carriesNoTraffic } from "./rules";
 import { ChangeOp, StackState } from "./types";
 
@@ -82,7 +83,7 @@ export function planRollout(before: StackState, after: StackState, impact: Updat
     const steps: RolloutStep[] = [];
     const refused: { unit: Unit; verdicts: Verdict[] }[] = [];
 
-    const ready = (id: string) => afterLinks.has(id) && carries(afterLinks.get(id)!);
+    const ready = (id: string) => afterLinks.has(id) && isReady(afterLinks.get(id)!);
     const apply = (kind: StepKind, taken: Unit[], verdicts: Verdict[]) => {
         const step = stepOf(steps.length + 1, kind, taken, verdicts, ready);
         steps.push(step);
@@ -181,7 +182,7 @@ function unitsOf(changes: readonly ChangeImpact[], before: StackState, after: St
         added: new Set(members.flatMap((m) => m.added)),
         removed: new Set(members.flatMap((m) => m.removed)),
     }));
-    return units.sort((a, b) => compare(unitKey(a), unitKey(b)));
+    return units.sort((a, b) => compareStrings(unitKey(a), unitKey(b)));
 }
 
 /** Units in the order of the links they take down, then of their resources' names. */
@@ -195,28 +196,28 @@ function outOf(units: readonly Unit[]): Set<string> {
 
 function stepOf(index: number, kind: StepKind, units: readonly Unit[], verdicts: Verdict[], ready: (link: string) => boolean): RolloutStep {
     const changes = units.flatMap((u) => [...u.changes, ...u.companions]);
-    const down = sorted(units.flatMap((u) => [...u.down]));
-    const added = sorted(units.flatMap((u) => [...u.added]));
+    const down = unique(units.flatMap((u) => [...u.down]));
+    const added = unique(units.flatMap((u) => [...u.added]));
     return {
         index, kind,
-        targets: sorted(changes.map((c) => c.urn)),
+        targets: unique(changes.map((c) => c.urn)),
         // What carries traffic first, then the alarms that follow it: the names people look for.
-        changes: [...sorted(changes.filter((c) => !carriesNoTraffic(c.type)).map((c) => c.name)), ...sorted(changes.filter((c) => carriesNoTraffic(c.type)).map((c) => c.name))],
+        changes: [...unique(changes.filter((c) => !carriesNoTraffic(c.type)).map((c) => c.name)), ...unique(changes.filter((c) => carriesNoTraffic(c.type)).map((c) => c.name))],
         down, added,
-        removed: sorted(units.flatMap((u) => [...u.removed])),
+        removed: unique(units.flatMap((u) => [...u.removed])),
         verdicts,
         // An ordered port's link carries nothing until the port is ready: there is nothing to wait for.
-        waitFor: sorted([...down, ...added].filter(ready)),
+        waitFor: unique([...down, ...added].filter(ready)),
     };
 }
 
 function refusal(unit: Unit, verdicts: Verdict[], links: readonly Link[]): Refusal {
     const failing = verdicts.filter((v) => !v.holds);
     const shortBy = Math.max(0, ...failing.map((v) => (v.worst && v.upMbps >= v.neededMbps ? v.worst.neededMbps - v.worst.survivingMbps : v.neededMbps - v.upMbps)));
-    const untouched = links.filter((l) => carries(l) && !unit.down.has(l.id) && !unit.removed.has(l.id));
+    const untouched = links.filter((l) => isReady(l) && !unit.down.has(l.id) && !unit.removed.has(l.id));
     return {
-        changes: sorted(unit.changes.map((c) => c.name)),
-        down: sorted([...unit.down]),
+        changes: unique(unit.changes.map((c) => c.name)),
+        down: unique([...unit.down]),
         verdicts,
         reason: failing.map((v) => v.reason).join("; "),
         fixes: [
@@ -227,10 +228,3 @@ function refusal(unit: Unit, verdicts: Verdict[], links: readonly Link[]): Refus
     };
 }
 
-function sorted(ids: readonly string[]): string[] {
-    return [...new Set(ids)].sort(compare);
-}
-
-function compare(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -23,7 +23,8 @@ export interface MonitoringOptions {
     notify: Record<Severity, NotifyTargets>;
 }
 
-const SEVERITY_ARGS: Record<Severity, "redundancyLost" | "requirementBreached"> = {
+/** The argument that names each severity's notification targets. */
+export const SEVERITY_ARGS: Record<Severity, "redundancyLost" | "requirementBreached"> = {
     [Severity.RedundancyLost]: "redundancyLost",
     [Severity.RequirementBreached]: "requirementBreached",
 };

@@ -195,10 +195,6 @@ export const RX_POWER_ALARM_DBM = -11;
  */
 export const MAX_METRICS_PER_AWS_ALARM = 10;
 
-export function signalsOf(cloud: Cloud): SignalKind[] {
-    return (Object.keys(SIGNALS) as SignalKind[]).filter((k) => SIGNALS[k].cloud === cloud);
-}
-
 /** The kinds of link whose elements publish each signal. */
 const SIGNAL_LINKS: Readonly<Record<SignalKind, readonly LinkKind[]>> = {
     [SignalKind.AwsVpnTunnels]: [LinkKind.HaVpn],

@@ -7,7 +7,7 @@
 import { Bandwidth } from "../bandwidth";
 import { failureImpacts, Failure, FailureImpact } from "../resilience";
 import { compareStrings } from "../sla";
-import { FailureKind, Link, LinkKind, LinkStage, Topology } from "../topology";
+import { FailureKind, isReady, Link, LinkKind, Topology } from "../topology";
 import { PHYSICAL_KINDS, Severity, TUNNEL_KINDS } from "./catalogue";
 
 /** What must survive a failure; `mbps` 0 means only that the clouds stay connected. */
@@ -39,7 +39,7 @@ export interface FailureGroup {
 }
 
 export function readyLinks(topology: Topology): Link[] {
-    return topology.links.filter((l) => (l.stage ?? LinkStage.Ready) === LinkStage.Ready);
+    return topology.links.filter(isReady);
 }
 
 /** The links no provider publishes a metric for: AWS Interconnect - multicloud ⇄ Transport (see catalogue.ts). */

@@ -2,6 +2,7 @@
 import { DedicatedInterconnectPlan } from "../plans/dedicated";
 import { dedicatedNames } from "../plans/names";
 import { LinkKind, Topology } from "../topology";
+import { Severity } from "./catalogue";
 
 /** An HA VPN: its connections and tunnels are all in the AWS region of its gateway. */
 export function vpnAwsRegions(topology: Topology, region: string): Record<string, string> {
@@ -31,6 +32,20 @@ export function dedicatedAwsRegions(name: string, plan: DedicatedInterconnectPla
 export function snsTopicRegion(arn: string): string | undefined {
     const parts = arn.split(":");
     return parts.length >= 6 && parts[0] === "arn" && parts[2] === "sns" && parts[3] !== "" ? parts[3] : undefined;
+}
+
+/**
+ * Severities given SNS topics, none of them in the Region of some of its alarms: those alarms notify
+ * nobody. One warning per severity and Region.
+ */
+export function unnotifiedRegions(alarms: readonly { severity: Severity; aws?: { region: string } }[], topics: Record<Severity, readonly string[]>): string[] {
+    return Object.values(Severity).flatMap((severity) => {
+        const arns = topics[severity];
+        if (arns.length === 0) return [];
+        const regions = [...new Set(alarms.filter((a) => a.severity === severity && a.aws).map((a) => a.aws!.region))].sort();
+        const bare = regions.filter((region) => actionsInRegion(arns, region).length === 0);
+        return bare.map((region) => `CloudWatch alarms of severity "${severity}" in ${region} notify nobody: CloudWatch notifies only SNS topics in the alarm's own Region, and none given is in ${region}; add one there`);
+    });
 }
 
 /** The actions an alarm in `region` takes: SNS topics of that Region, and every action that is no SNS topic. */

@@ -4,7 +4,7 @@
  * `resolveGcp`, a plan's definitions read the same values, so a plan can be judged without any
  * resource: what the property specs do over random topologies.
  */
-import { Cloud, Link, LinkKind, Topology } from "../topology";
+import { Link, LinkKind, Topology } from "../topology";
 import { isRef, Ref, RefKind, SignalKind, SIGNALS, Value } from "./catalogue";
 import { AwsAlarmDefinition, AwsMetric, GcpPolicyDefinition } from "./definitions";
 import { CwAlarm, CwMetric } from "./evaluate/cloudwatch";
@@ -91,6 +91,3 @@ export function resolveGcp(definition: GcpPolicyDefinition, value: RefValue = sy
     };
 }
 
-export function cloudOf(element: Element): Cloud {
-    return SIGNALS[element.kind].cloud;
-}

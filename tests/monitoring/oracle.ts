@@ -5,9 +5,9 @@
  * capacity alarms when less than the requirement survives. The specs compare this with what the
  * evaluator makes of the declared definitions.
  */
-import { Failure, failureImpacts } from "../../sdk/resilience";
-import { AlarmClass, PHYSICAL_KINDS, Severity, severityOf, SIGNALS, SignalKind, TUNNEL_KINDS } from "../../sdk/monitoring";
-import { Cloud, FailureKind, Link, LinkKind, LinkStage, Topology } from "../../sdk/topology";
+import { Failure } from "../../sdk/resilience";
+import { AlarmClass, PHYSICAL_KINDS, Severity, SIGNALS, SignalKind, TUNNEL_KINDS } from "../../sdk/monitoring";
+import { Cloud, FailureKind, Link, LinkKind, LinkStage, linkFamilies, Topology } from "../../sdk/topology";
 
 export interface OracleGroup {
     key: string;
@@ -37,10 +37,18 @@ export function survivingMbps(topology: Topology, failures: readonly Failure[]):
     return ready(topology).filter((l) => !failures.some((f) => l.domains[f.kind] === f.id)).reduce((s, l) => s + l.mbps, 0);
 }
 
-/** How bad one failure is, from the resilience analysis over the ready links. */
+/**
+ * How bad one failure is, counted here: the requirement is breached when some family the links carry
+ * keeps no link or less than the requirement; otherwise redundancy is lost. Undefined when the
+ * failure cuts no ready link.
+ */
 export function severityOfFailure(topology: Topology, failure: Failure, requiredMbps: number): Severity | undefined {
-    const impact = failureImpacts(ready(topology)).find((i) => i.kind === failure.kind && i.id === failure.id);
-    return impact && severityOf(impact, { mbps: effectiveMbps(topology, requiredMbps) });
+    const links = ready(topology);
+    const survivors = links.filter((l) => l.domains[failure.kind] !== failure.id);
+    if (survivors.length === links.length) return undefined;
+    const families = [...new Set(links.flatMap(linkFamilies))];
+    const least = Math.min(...families.map((f) => survivors.filter((l) => linkFamilies(l).includes(f)).reduce((s, l) => s + l.mbps, 0)));
+    return least === 0 || least < effectiveMbps(topology, requiredMbps) ? Severity.RequirementBreached : Severity.RedundancyLost;
 }
 
 function level(kinds: readonly FailureKind[]): "physical" | "tunnel" | "session" {

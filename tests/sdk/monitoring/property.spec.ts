@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { Failure, failureImpacts } from "../../../sdk/resilience";
 import {
     AlarmClass, evaluateAlertPolicy, evaluateMetricAlarm, MAX_METRICS_PER_AWS_ALARM, MonitoringPlan, planMonitoring, resolveAws, resolveGcp,
-    Scenario, Severity, severityOf, simulate, topologyElements,
+    Scenario, Severity, simulate, topologyElements,
 } from "../../../sdk/monitoring";
 import { Cloud, FailureKind, Link, LinkKind, LinkRole, LinkStage, Topology } from "../../../sdk/topology";
 import { effectiveMbps, expectedOpen, OracleGroup, ready, severityOfFailure, survivingMbps } from "../../monitoring/oracle";
@@ -119,9 +119,9 @@ describe("monitoring plans over random topologies", function () {
         fc.assert(fc.property(shapeArb, (shape) => {
             const planned = plan(shape);
             const bySeverity = new Map(planned.alarms.map((a) => [asOne([a.resourceName])[0], a.severity]));
-            const required = effectiveMbps(shape.topology, shape.requiredMbps);
-            const groupSeverity = new Map(failureImpacts(ready(shape.topology)).map((i) => [i.cut.join("|"), severityOf(i, { mbps: required })]));
-            for (const g of planned.groups) assert.equal(g.severity, groupSeverity.get(g.links.join("|")), g.key);
+            for (const g of planned.groups) {
+                for (const domain of g.domains) assert.equal(g.severity, severityOfFailure(shape.topology, domain, shape.requiredMbps), `${g.key}: ${domain.kind} ${domain.id}`);
+            }
             for (const failure of failuresOf(shape.topology)) {
                 const open = openAlarms(shape, planned, { failures: [failure] });
                 assert.deepEqual(open, expected(shape, planned, [failure]), `${failure.kind} ${failure.id}`);
